@@ -1,0 +1,16 @@
+export const HELP = `partner-journey — the partner journey for HubSpot and Salesforce
+
+Usage:
+  partner-journey evaluate FILE|-  [--locale en|pt-BR] [--rules RULES.json]
+      Read one journey input document (DESIGN.md §3) from FILE, or from standard
+      input with "-", and print the evaluation as JSON: suggested stage, health,
+      evidence, ranked actions and KPIs.
+      --locale   language of action titles, reasons and evidence labels (default en)
+      --rules    JSON file with threshold overrides, global and per partner type
+
+  partner-journey serve     run the service behind the CRM cards   (coming with the service)
+  partner-journey sync      run the CRM sync jobs once              (coming with the CRM adapters)
+  partner-journey setup     create the CRM fields                   (coming with the CRM adapters)
+
+Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 unexpected failure.
+`;

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { isLocale, LOCALES } from '../../shared/i18n/locale.ts';
+import { AppError } from '../errors/app-error.ts';
+import { runEvaluate } from './evaluate-command.ts';
+import { HELP } from './help.ts';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  switch (command) {
+    case 'evaluate':
+      return evaluateCommand(rest);
+    case 'serve':
+    case 'sync':
+    case 'setup':
+      throw new AppError('invalid_input', `"${command}" is not available yet in this version; see --help`);
+    default:
+      throw new AppError('invalid_input', `unknown command "${command}"; see --help`);
+  }
+}
+
+async function evaluateCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { locale: { type: 'string', default: 'en' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) {
+    throw new AppError('invalid_input', 'evaluate takes exactly one FILE (or - for standard input)');
+  }
+  if (!isLocale(values.locale)) {
+    throw new AppError('invalid_input', `--locale must be one of ${LOCALES.join(', ')} (got "${values.locale}")`);
+  }
+  const evaluation = await runEvaluate({ file, locale: values.locale, rulesFile: values.rules, now: Date.now() });
+  process.stdout.write(`${JSON.stringify(evaluation, null, 2)}\n`);
+  return 0;
+}
+
+function report(error: unknown): number {
+  if (error instanceof AppError) {
+    process.stderr.write(`partner-journey: ${error.message}\n`);
+    for (const p of error.problems) process.stderr.write(`  ${p.field}: ${p.problem}\n`);
+    return error.code === 'invalid_input' ? 1 : 3;
+  }
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`partner-journey: ${error.message}; see --help\n`);
+    return 2;
+  }
+  process.stderr.write(`partner-journey: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 3;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);

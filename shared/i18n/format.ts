@@ -1,0 +1,33 @@
+import type { Locale } from './locale.ts';
+
+export interface Formatter {
+  readonly locale: Locale;
+  /** A count or plain number, grouped the local way (12,000 / 12.000). */
+  number(value: number): string;
+  /** An amount in the CRM's company currency; the currency itself is not known here, so no symbol. */
+  amount(value: number): string;
+  /** A ratio 0..1 as a whole percentage. */
+  percent(ratio: number): string;
+  /** The singular or plural form for a count. */
+  plural(count: number, one: string, other: string): string;
+}
+
+const cache = new Map<Locale, Formatter>();
+
+export function formatterFor(locale: Locale): Formatter {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const amounts = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const plurals = new Intl.PluralRules(locale);
+  const formatter: Formatter = {
+    locale,
+    number: (value) => numbers.format(value),
+    amount: (value) => amounts.format(Math.round(value)),
+    percent: (ratio) => percents.format(ratio),
+    plural: (count, one, other) => (plurals.select(count) === 'one' ? one : other),
+  };
+  cache.set(locale, formatter);
+  return formatter;
+}

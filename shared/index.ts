@@ -1,0 +1,17 @@
+export * from './journey/stages.ts';
+export * from './journey/rules.ts';
+export * from './journey/input.ts';
+export * from './journey/metrics.ts';
+export * from './journey/stage-rules.ts';
+export * from './journey/health.ts';
+export * from './journey/actions.ts';
+export * from './journey/evaluate.ts';
+export * from './journey/what-if.ts';
+export * from './i18n/locale.ts';
+export * from './i18n/format.ts';
+export * from './i18n/index.ts';
+export type * from './i18n/messages.ts';
+export * from './playbook/playbook.ts';
+export * from './view/card-view.ts';
+export * from './validation/issues.ts';
+export * from './time/iso-date.ts';

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { PARTNER_TYPES, type PartnerType } from './stages.ts';
+
+/**
+ * Every number the journey engine decides with. Defaults are DESIGN.md §3; a rules document may
+ * override any of them, globally and per partner type.
+ */
+const count = z.number().int().nonnegative();
+const amount = z.number().finite().nonnegative();
+const days = z.number().int().positive();
+
+const thresholdsShape = {
+  /** The trailing window the "12m" figures use. */
+  window: z.strictObject({ days }),
+  recruit: z.strictObject({
+    registerFirstDealAfterDays: count,
+    reviewFitAfterDays: count,
+  }),
+  activate: z.strictObject({
+    minWonDeals: count.min(1),
+    maxRegistrationLagDays: count,
+  }),
+  accelerate: z.strictObject({
+    minWonDeals12m: count,
+    minWonRevenue12m: amount,
+    stalledDealDays: count,
+    targetCertifications: count,
+  }),
+  mature: z.strictObject({
+    minWonRevenue12m: amount,
+    windows: count.min(1).max(12),
+    windowDays: days,
+    minWonDealsPerWindow: count.min(1),
+    minDaysInProgram: count,
+  }),
+  health: z.strictObject({
+    inactiveDays: days,
+    atRiskDays: days,
+    revenueDropRatio: z.number().min(0).max(1),
+    recruitMaxDays: count,
+  }),
+};
+
+export const thresholdsSchema = z.strictObject(thresholdsShape);
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  window: { days: 365 },
+  recruit: { registerFirstDealAfterDays: 30, reviewFitAfterDays: 270 },
+  activate: { minWonDeals: 1, maxRegistrationLagDays: 14 },
+  accelerate: { minWonDeals12m: 3, minWonRevenue12m: 25_000, stalledDealDays: 60, targetCertifications: 2 },
+  mature: {
+    minWonRevenue12m: 100_000,
+    windows: 4,
+    windowDays: 91,
+    minWonDealsPerWindow: 1,
+    minDaysInProgram: 365,
+  },
+  health: { inactiveDays: 90, atRiskDays: 45, revenueDropRatio: 0.7, recruitMaxDays: 270 },
+};
+
+/** The sections a rules document may hold: the stages with thresholds, plus the 12m window and health. */
+export const RULE_SECTIONS = Object.keys(thresholdsShape);
+const SECTION_KEYS = RULE_SECTIONS;
+
+/** A partial override: any section, any number in it. Unknown sections (e.g. a stage id that does not exist) are rejected. */
+const overrideShape = Object.fromEntries(
+  Object.entries(thresholdsShape).map(([key, section]) => [key, section.partial().optional()]),
+) as { [K in keyof typeof thresholdsShape]: z.ZodOptional<ReturnType<(typeof thresholdsShape)[K]['partial']>> };
+
+const rulesOverrideSchema = z.strictObject(overrideShape);
+export type RulesOverride = z.infer<typeof rulesOverrideSchema>;
+
+export const rulesDocumentSchema = z
+  .strictObject({
+    ...overrideShape,
+    partnerTypes: z.strictObject(
+      Object.fromEntries(PARTNER_TYPES.map((type) => [type, rulesOverrideSchema.optional()])) as Record<
+        PartnerType,
+        z.ZodOptional<typeof rulesOverrideSchema>
+      >,
+    ).optional(),
+  })
+  .superRefine((doc, ctx) => checkConsistency(doc, ctx));
+
+export type RulesDocument = z.infer<typeof rulesDocumentSchema>;
+
+function checkConsistency(doc: RulesDocument, ctx: z.RefinementCtx): void {
+  const resolved = [undefined, ...PARTNER_TYPES].map((type) => ({ type, rules: resolveThresholds(doc, type) }));
+  for (const { type, rules } of resolved) {
+    const where = type ? `partnerTypes.${type}.` : '';
+    if (rules.health.atRiskDays >= rules.health.inactiveDays) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...(type ? ['partnerTypes', type] : []), 'health', 'atRiskDays'],
+        message: `must be below ${where}health.inactiveDays (${rules.health.inactiveDays})`,
+      });
+    }
+    if (rules.mature.windows * rules.mature.windowDays > rules.window.days) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...(type ? ['partnerTypes', type] : []), 'mature', 'windowDays'],
+        message: `mature.windows × mature.windowDays must fit in window.days (${rules.window.days})`,
+      });
+    }
+  }
+}
+
+/** The thresholds for one partner: defaults, then the document's global overrides, then its partner-type overrides. */
+export function resolveThresholds(doc: RulesDocument | undefined, type: PartnerType | undefined): Thresholds {
+  const layers: RulesOverride[] = [];
+  if (doc) {
+    const { partnerTypes, ...global } = doc;
+    layers.push(global);
+    const typed = type ? partnerTypes?.[type] : undefined;
+    if (typed) layers.push(typed);
+  }
+  return layers.reduce<Thresholds>(mergeOverride, DEFAULT_THRESHOLDS);
+}
+
+function mergeOverride(base: Thresholds, override: RulesOverride): Thresholds {
+  const merged: Record<string, unknown> = { ...base };
+  for (const key of SECTION_KEYS) {
+    const section = override[key as keyof RulesOverride];
+    if (section) merged[key] = { ...base[key as keyof Thresholds], ...section };
+  }
+  return merged as Thresholds;
+}
+
+/** Layers a second document (e.g. the rules inside one request) over a first (e.g. the server's rules file). */
+export function combineRules(base: RulesDocument | undefined, top: RulesDocument | undefined): RulesDocument | undefined {
+  if (!base) return top;
+  if (!top) return base;
+  const { partnerTypes: baseTypes, ...baseGlobal } = base;
+  const { partnerTypes: topTypes, ...topGlobal } = top;
+  const partnerTypes = Object.fromEntries(
+    PARTNER_TYPES.map((type) => [type, combineOverride(baseTypes?.[type], topTypes?.[type])]),
+  );
+  return { ...combineOverride(baseGlobal, topGlobal), partnerTypes };
+}
+
+function combineOverride(a: RulesOverride | undefined, b: RulesOverride | undefined): RulesOverride {
+  const out: Record<string, unknown> = {};
+  for (const key of SECTION_KEYS) {
+    const k = key as keyof RulesOverride;
+    if (a?.[k] || b?.[k]) out[key] = { ...a?.[k], ...b?.[k] };
+  }
+  return out as RulesOverride;
+}
+
+/** For error messages: what may appear at a level of a rules document, given the path of an unknown key. */
+export function rulesKeyHint(path: readonly PropertyKey[]): string | undefined {
+  const sections = `expected one of: ${RULE_SECTIONS.join(', ')}`;
+  const i = path.lastIndexOf('rules');
+  const rel = i >= 0 ? path.slice(i + 1) : path;
+  if (rel.length === 0) return `stage ids and sections: ${RULE_SECTIONS.join(', ')}, partnerTypes`;
+  if (rel.length === 1 && rel[0] === 'partnerTypes') return `expected one of: ${PARTNER_TYPES.join(', ')}`;
+  if (rel.length === 2 && rel[0] === 'partnerTypes') return sections;
+  return undefined;
+}
