@@ -149,7 +149,11 @@ export function formatDateTime(iso: string, locale: Locale): string {
 }
 
 /** "Closing this deal moves Acme to Acceleration." */
-export function describeWhatIf(whatIf: WhatIf, partnerName: string, locale: Locale): string {
+export function describeWhatIf(
+  whatIf: Pick<WhatIf, 'stageBefore' | 'stageAfter' | 'moves'>,
+  partnerName: string,
+  locale: Locale,
+): string {
   const messages = messagesFor(locale);
   const from = messages.stageNames[whatIf.stageBefore];
   const to = messages.stageNames[whatIf.stageAfter];
