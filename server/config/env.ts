@@ -1,0 +1,185 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { RulesDocument } from '../../shared/journey/rules.ts';
+import { describeIssues, type FieldProblem } from '../../shared/validation/issues.ts';
+import { AppError } from '../errors/app-error.ts';
+import { channelManagersSchema, NO_CHANNEL_MANAGERS, type ChannelManagers } from './channel-managers.ts';
+import { loadRulesFile } from './rules-file.ts';
+
+/**
+ * The service's configuration, parsed once at startup. This is the only module that reads
+ * `process.env`; everything else receives the typed `AppConfig`.
+ */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const httpUrl = (what: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional();
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((value) => ['true', '1', 'on', 'yes'].includes(value))
+  .optional();
+
+const envSchema = z.object({
+  PORT: optionalText.pipe(z.coerce.number<string | undefined>({ error: 'must be a port number' }).int().min(0).max(65_535).default(3000)),
+  HOST: optionalText,
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL (leave it unset for the embedded PGlite database)' })
+      .optional(),
+  ),
+  DATA_DIR: optionalText,
+  PUBLIC_BASE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'must be the http(s) origin the CRMs call, e.g. https://partners.example.com' })
+      .refine((url) => !/[?#]/.test(url), { error: 'must not carry a query or fragment' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  HUBSPOT_CLIENT_SECRET: optionalText,
+  HUBSPOT_ACCESS_TOKEN: optionalText,
+  HUBSPOT_BASE_URL: optionalText.pipe(httpUrl('the HubSpot API base')),
+  SALESFORCE_LOGIN_URL: optionalText.pipe(httpUrl('the Salesforce login host')),
+  SALESFORCE_INSTANCE_URL: optionalText.pipe(httpUrl('the Salesforce org instance')),
+  SALESFORCE_CLIENT_ID: optionalText,
+  SALESFORCE_CLIENT_SECRET: optionalText,
+  SALESFORCE_USERNAME: optionalText,
+  SALESFORCE_PRIVATE_KEY: optionalText,
+  SALESFORCE_PRIVATE_KEY_FILE: optionalText,
+  SALESFORCE_CONSUMER_SECRET: optionalText,
+  SALESFORCE_API_VERSION: optionalText.pipe(z.string().regex(/^\d{2,3}\.0$/, { error: 'must look like 62.0' }).optional()),
+  CHANNEL_MANAGERS: optionalText,
+  CHANNEL_MANAGERS_FILE: optionalText,
+  RULES_FILE: optionalText,
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
+  DEMO: optionalText.pipe(flag),
+});
+
+type Env = z.output<typeof envSchema>;
+
+export type DatabaseConfig = { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'pglite'; readonly dataDir: string };
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string | undefined;
+  readonly database: DatabaseConfig;
+  readonly dataDir: string;
+  readonly publicBaseUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly hubspot: {
+    readonly clientSecret: string | undefined;
+    readonly accessToken: string | undefined;
+    readonly baseUrl: string | undefined;
+  };
+  readonly salesforce: {
+    readonly loginUrl: string | undefined;
+    readonly instanceUrl: string | undefined;
+    readonly clientId: string | undefined;
+    readonly clientSecret: string | undefined;
+    readonly username: string | undefined;
+    readonly privateKey: string | undefined;
+    readonly privateKeyFile: string | undefined;
+    readonly consumerSecret: string | undefined;
+    readonly apiVersion: string | undefined;
+  };
+  readonly channelManagers: ChannelManagers;
+  readonly rules: RulesDocument | undefined;
+  /** Demo mode: a seeded demo tenant and `/preview`. On when no CRM credentials are configured. */
+  readonly demo: boolean;
+}
+
+/** Parses the environment, failing with every offending variable named. */
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<AppConfig> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw invalid(describeIssues(parsed.error));
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR ?? './.data');
+  const hasCrmCredentials = Boolean(
+    e.HUBSPOT_ACCESS_TOKEN || e.SALESFORCE_CLIENT_ID || e.SALESFORCE_USERNAME || e.SALESFORCE_INSTANCE_URL,
+  );
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
+    dataDir,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    logLevel: e.LOG_LEVEL,
+    hubspot: { clientSecret: e.HUBSPOT_CLIENT_SECRET, accessToken: e.HUBSPOT_ACCESS_TOKEN, baseUrl: e.HUBSPOT_BASE_URL },
+    salesforce: {
+      loginUrl: e.SALESFORCE_LOGIN_URL,
+      instanceUrl: e.SALESFORCE_INSTANCE_URL,
+      clientId: e.SALESFORCE_CLIENT_ID,
+      clientSecret: e.SALESFORCE_CLIENT_SECRET,
+      username: e.SALESFORCE_USERNAME,
+      privateKey: e.SALESFORCE_PRIVATE_KEY,
+      privateKeyFile: e.SALESFORCE_PRIVATE_KEY_FILE,
+      consumerSecret: e.SALESFORCE_CONSUMER_SECRET,
+      apiVersion: e.SALESFORCE_API_VERSION,
+    },
+    channelManagers: await loadChannelManagers(e),
+    rules: e.RULES_FILE ? await loadRulesFile(e.RULES_FILE) : undefined,
+    demo: e.DEMO ?? !hasCrmCredentials,
+  };
+}
+
+async function loadChannelManagers(e: Env): Promise<ChannelManagers> {
+  if (e.CHANNEL_MANAGERS && e.CHANNEL_MANAGERS_FILE) {
+    throw invalid([{ field: 'CHANNEL_MANAGERS_FILE', problem: 'set either CHANNEL_MANAGERS or CHANNEL_MANAGERS_FILE, not both' }]);
+  }
+  if (e.CHANNEL_MANAGERS) return parseChannelManagers(e.CHANNEL_MANAGERS, 'CHANNEL_MANAGERS');
+  if (e.CHANNEL_MANAGERS_FILE) {
+    let text: string;
+    try {
+      text = await readFile(e.CHANNEL_MANAGERS_FILE, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw invalid([{ field: 'CHANNEL_MANAGERS_FILE', problem: `cannot read ${e.CHANNEL_MANAGERS_FILE} (${code})` }]);
+    }
+    return parseChannelManagers(text, 'CHANNEL_MANAGERS_FILE');
+  }
+  return NO_CHANNEL_MANAGERS;
+}
+
+function parseChannelManagers(text: string, variable: string): ChannelManagers {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalid([
+      { field: variable, problem: 'is not valid JSON; expected {"hubspot":{"userIds":[],"emails":[]},"salesforce":{"userIds":[],"profiles":[]}}' },
+    ]);
+  }
+  const result = channelManagersSchema.safeParse(json);
+  if (!result.success) throw invalid(describeIssues(result.error, variable));
+  return result.data;
+}
+
+function invalid(problems: readonly FieldProblem[]): AppError {
+  return new AppError('misconfigured', 'the service configuration is invalid', { problems });
+}
+
+/** What is safe to log about the configuration: no secrets, only whether they are set. */
+export function describeConfig(config: AppConfig): Record<string, unknown> {
+  return {
+    port: config.port,
+    database: config.database.kind === 'postgres' ? 'postgres' : `pglite:${config.database.dataDir}`,
+    publicBaseUrl: config.publicBaseUrl ?? null,
+    hubspotSecretSet: config.hubspot.clientSecret !== undefined,
+    hubspotTokenSet: config.hubspot.accessToken !== undefined,
+    salesforceConsumerSecretSet: config.salesforce.consumerSecret !== undefined,
+    rulesFile: config.rules !== undefined,
+    demo: config.demo,
+  };
+}
