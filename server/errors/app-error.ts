@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   misconfigured: 500,
   internal: 500,
   crm_unavailable: 503,
+  /** The service itself cannot serve now (its database is unreachable, it is shutting down). */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
