@@ -1,0 +1,69 @@
+import type { JourneyResponse, StageChangeRequest } from '../../shared/api/journey-api.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { PartnerOutputs } from '../crm/crm-adapter.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { StageChangeRow } from '../storage/journey-store.ts';
+import { evidenceSnapshot } from '../sync/evaluate-stored-partner.ts';
+import type { JourneyDeps, JourneyLogger } from './journey-deps.ts';
+import { evaluationOf, partnerInput } from './partner-evaluation.ts';
+import { getPartnerJourney, loadPartner } from './record-journey.ts';
+import { assertRecordInScope } from './record-scope.ts';
+
+/**
+ * A channel manager sets a partner's official stage. The history row and the stage are committed
+ * together first; the CRM write comes after and may fail without losing the change (the next
+ * sync sees the CRM still holds the old value and writes it).
+ */
+export async function changePartnerStage(
+  deps: JourneyDeps,
+  viewer: Viewer,
+  request: StageChangeRequest,
+  log: JourneyLogger,
+): Promise<JourneyResponse> {
+  if (viewer.role !== 'manager') {
+    log.warn({ tenant: viewer.tenant, userId: viewer.userId, partnerId: request.objectId }, 'stage change refused: not a channel manager');
+    throw new AppError('forbidden', 'only channel managers can change a partner stage');
+  }
+  await assertRecordInScope(deps, viewer, { objectType: 'partner', objectId: request.objectId });
+  const partner = await loadPartner(deps, viewer.tenant, request.objectId);
+  const deals = (await deps.store.dealsOfPartners(viewer.tenant, [partner.partnerId])).get(partner.partnerId) ?? [];
+  const now = deps.now();
+  const evaluation = evaluationOf(partnerInput(partner, deals), now, deps.rules, viewer.locale);
+  const { row, created } = await deps.store.changeStage(viewer.tenant, {
+    partnerId: partner.partnerId,
+    to: request.stage,
+    source: 'manual',
+    actor: viewer.actor,
+    reason: request.reason,
+    evidence: evidenceSnapshot(evaluation),
+    at: new Date(now).toISOString(),
+    idempotencyKey: request.idempotencyKey,
+  });
+  if (!created && (row.partnerId !== partner.partnerId || row.to !== request.stage)) {
+    throw new AppError('conflict', 'this idempotency key was already used for a different stage change', {
+      problems: [{ field: 'idempotencyKey', problem: 'was already used for a different change; send a new key' }],
+    });
+  }
+  if (created) {
+    log.info({ tenant: viewer.tenant, partnerId: partner.partnerId, from: row.from, to: row.to, actor: row.actor }, 'stage changed');
+    await writeToCrm(deps, viewer.tenant, row, log);
+  }
+  return getPartnerJourney(deps, viewer, partner.partnerId);
+}
+
+async function writeToCrm(deps: JourneyDeps, tenant: string, row: StageChangeRow, log: JourneyLogger): Promise<void> {
+  const adapter = deps.crm.adapterFor(tenant);
+  if (!adapter) return;
+  const outputs: Partial<PartnerOutputs> = { stage: row.to, stageChangedAt: row.at, stageChangedBy: row.actor };
+  try {
+    const report = await deps.crm.exclusive(tenant, () => adapter.writePartnerOutputs([{ partnerId: row.partnerId, outputs }]));
+    if (report.written.includes(row.partnerId)) {
+      await deps.store.recordCrmOutputs(tenant, row.partnerId, outputs);
+      return;
+    }
+    const failure = report.failed.find((f) => f.partnerId === row.partnerId);
+    log.warn({ tenant, partnerId: row.partnerId, code: failure?.code }, 'stage saved, CRM not updated yet; the sync will write it');
+  } catch (error) {
+    log.warn({ tenant, partnerId: row.partnerId, err: error }, 'stage saved, CRM not updated yet; the sync will write it');
+  }
+}
