@@ -1,0 +1,20 @@
+import type { SessionStore } from '../auth/session-store.ts';
+import type { ChannelManagers } from '../config/channel-managers.ts';
+import type { JourneyDeps } from '../journey/journey-deps.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { CardPage } from './card-page.ts';
+
+/** Everything the HTTP app is built from; `createApp` itself reads no configuration and opens nothing. */
+export interface AppDeps extends JourneyDeps {
+  readonly logger: Logger;
+  /** Throws when the database cannot answer (`/readyz`). */
+  readonly ready: () => Promise<void>;
+  readonly sessions: SessionStore;
+  readonly channelManagers: ChannelManagers;
+  readonly hubspotClientSecret: string | undefined;
+  /** The https origin the CRMs call; signed URLs are rebuilt from it. */
+  readonly publicBaseUrl: string | undefined;
+  /** The demo tenant when demo mode is on (`/preview` and preview sessions exist only then). */
+  readonly demoTenant: string | null;
+  readonly cardPage: CardPage;
+}
