@@ -4,6 +4,7 @@ import { isLocale, LOCALES } from '../../shared/i18n/locale.ts';
 import { AppError } from '../errors/app-error.ts';
 import { runEvaluate } from './evaluate-command.ts';
 import { HELP } from './help.ts';
+import { runServe } from './serve-command.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -15,6 +16,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'evaluate':
       return evaluateCommand(rest);
     case 'serve':
+      return serveCommand(rest);
     case 'sync':
     case 'setup':
       throw new AppError('invalid_input', `"${command}" is not available yet in this version; see --help`);
@@ -45,11 +47,21 @@ async function evaluateCommand(args: readonly string[]): Promise<number> {
   return 0;
 }
 
+async function serveCommand(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  await runServe();
+  return 0;
+}
+
 function report(error: unknown): number {
   if (error instanceof AppError) {
     process.stderr.write(`partner-journey: ${error.message}\n`);
     for (const p of error.problems) process.stderr.write(`  ${p.field}: ${p.problem}\n`);
-    return error.code === 'invalid_input' ? 1 : 3;
+    return error.code === 'invalid_input' || error.code === 'misconfigured' ? 1 : 3;
   }
   if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`partner-journey: ${error.message}; see --help\n`);
