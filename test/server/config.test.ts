@@ -1,0 +1,115 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roleOf } from '../../server/auth/roles.ts';
+import { describeConfig, loadConfig } from '../../server/config/env.ts';
+import { AppError } from '../../server/errors/app-error.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pj-config-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function problems(env: NodeJS.ProcessEnv): Promise<string[]> {
+  try {
+    await loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).problems.map((p) => `${p.field}: ${p.problem}`);
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('configuration', () => {
+  it('defaults to port 3000, PGlite in ./.data and demo mode when no CRM is configured', async () => {
+    const config = await loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      database: { kind: 'pglite', dataDir: resolve('.data') },
+      logLevel: 'info',
+      demo: true,
+      channelManagers: { hubspot: { userIds: [], emails: [] }, salesforce: { userIds: [], profiles: [] } },
+    });
+  });
+
+  it('selects PostgreSQL from a postgres:// DATABASE_URL and trims a trailing slash from PUBLIC_BASE_URL', async () => {
+    const config = await loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/pj', PUBLIC_BASE_URL: 'https://partners.example.com/', PORT: '8080' });
+    expect(config).toMatchObject({ port: 8080, database: { kind: 'postgres', url: 'postgres://u:p@db:5432/pj' }, publicBaseUrl: 'https://partners.example.com' });
+  });
+
+  it('turns demo mode off when CRM credentials are set, unless DEMO says otherwise', async () => {
+    expect((await loadConfig({ HUBSPOT_ACCESS_TOKEN: 'pat-na1-x' })).demo).toBe(false);
+    expect((await loadConfig({ HUBSPOT_ACCESS_TOKEN: 'pat-na1-x', DEMO: 'true' })).demo).toBe(true);
+    expect((await loadConfig({ DEMO: 'off' })).demo).toBe(false);
+  });
+
+  it('fails fast naming every bad variable', async () => {
+    const found = await problems({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud', DEMO: 'maybe' });
+    expect(found.map((p) => p.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'DEMO']);
+  });
+
+  it('reads channel managers from CHANNEL_MANAGERS or from the file CHANNEL_MANAGERS_FILE names, not both', async () => {
+    const json = '{"hubspot":{"userIds":[123],"emails":["Boss@Example.com"]},"salesforce":{"profiles":["Channel Manager"]}}';
+    const fromEnv = await loadConfig({ CHANNEL_MANAGERS: json });
+    expect(fromEnv.channelManagers).toEqual({
+      hubspot: { userIds: ['123'], emails: ['boss@example.com'] },
+      salesforce: { userIds: [], profiles: ['Channel Manager'] },
+    });
+    const file = join(dir, 'managers.json');
+    await writeFile(file, json);
+    expect((await loadConfig({ CHANNEL_MANAGERS_FILE: file })).channelManagers).toEqual(fromEnv.channelManagers);
+    expect(await problems({ CHANNEL_MANAGERS: json, CHANNEL_MANAGERS_FILE: file })).toEqual([
+      'CHANNEL_MANAGERS_FILE: set either CHANNEL_MANAGERS or CHANNEL_MANAGERS_FILE, not both',
+    ]);
+    expect((await problems({ CHANNEL_MANAGERS: '{"hubspot":' }))[0]).toMatch(/^CHANNEL_MANAGERS: is not valid JSON/);
+    expect(await problems({ CHANNEL_MANAGERS: '{"hubspot":{"emails":["nope"]},"pipedrive":{}}' })).toEqual([
+      'CHANNEL_MANAGERS.hubspot.emails[0]: must be an email address',
+      'CHANNEL_MANAGERS.pipedrive: is not a known field here',
+    ]);
+    expect((await problems({ CHANNEL_MANAGERS_FILE: join(dir, 'missing.json') }))[0]).toMatch(/^CHANNEL_MANAGERS_FILE: cannot read .*ENOENT/);
+  });
+
+  it('loads threshold overrides from RULES_FILE and rejects unknown rules', async () => {
+    const file = join(dir, 'rules.json');
+    await writeFile(file, '{"accelerate":{"minWonDeals12m":5}}');
+    expect((await loadConfig({ RULES_FILE: file })).rules).toEqual({ accelerate: { minWonDeals12m: 5 } });
+    await writeFile(file, '{"platinum":{}}');
+    await expect(loadConfig({ RULES_FILE: file })).rejects.toMatchObject({ problems: [{ field: 'platinum' }] });
+  });
+
+  it('describes itself for the log without any secret', async () => {
+    const config = await loadConfig({
+      DATABASE_URL: 'postgres://user:db-password@db/pj',
+      HUBSPOT_CLIENT_SECRET: 'hs-secret-value',
+      HUBSPOT_ACCESS_TOKEN: 'pat-secret-value',
+      SALESFORCE_CONSUMER_SECRET: 'sf-secret-value',
+    });
+    const text = JSON.stringify(describeConfig(config));
+    for (const secret of ['db-password', 'hs-secret-value', 'pat-secret-value', 'sf-secret-value']) expect(text).not.toContain(secret);
+    expect(describeConfig(config)).toMatchObject({ hubspotSecretSet: true, database: 'postgres' });
+  });
+});
+
+describe('roles', () => {
+  const managers = {
+    hubspot: { userIds: ['123'], emails: ['boss@example.com'] },
+    salesforce: { userIds: ['005000000000001AAA'], profiles: ['Channel Manager'] },
+  };
+
+  it('makes channel managers of mapped HubSpot ids and emails, and reps of everyone else', () => {
+    expect(roleOf({ crm: 'hubspot', userId: '123', email: null }, managers)).toBe('manager');
+    expect(roleOf({ crm: 'hubspot', userId: '9', email: 'BOSS@example.com' }, managers)).toBe('manager');
+    expect(roleOf({ crm: 'hubspot', userId: '9', email: 'rep@example.com' }, managers)).toBe('rep');
+  });
+
+  it('matches Salesforce users by 15- or 18-character id, or by profile', () => {
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000001', profile: null }, managers)).toBe('manager');
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000001AAA', profile: null }, managers)).toBe('manager');
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: 'Channel Manager' }, managers)).toBe('manager');
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: 'Sales Rep' }, managers)).toBe('rep');
+  });
+});
