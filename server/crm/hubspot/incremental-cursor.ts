@@ -75,26 +75,27 @@ export type Step =
   /** A full page shared one timestamp: walk that timestamp by id before delivering anything. */
   | { readonly kind: 'walk-tie'; readonly cursor: IncrementalCursor };
 
-/** Decides what a search page (sorted as `nextQuery` asked, `limit` long at most) lets us deliver. */
-export function stepAfter(cursor: IncrementalCursor, page: readonly Keyed[], limit: number): Step {
+/** Decides what a search page (sorted as `nextQuery` asked) lets us deliver. */
+export function stepAfter(cursor: IncrementalCursor, page: readonly Keyed[], total: number): Step {
+  // `total` is the query's full match count; a page can also be short because of the result cap.
+  const complete = page.length >= total;
   if (cursor.tie) {
-    const full = page.length === limit;
-    return { kind: 'deliver', below: null, cursor: { ts: cursor.ts, anchor: maxId(page) ?? cursor.anchor, tie: full }, done: false };
+    return { kind: 'deliver', below: null, cursor: { ts: cursor.ts, anchor: maxId(page) ?? cursor.anchor, tie: !complete }, done: false };
   }
   if (page.length === 0) return { kind: 'deliver', below: null, cursor, done: true };
   const lastTs = Math.max(...page.map((p) => p.modifiedMs));
-  if (page.length < limit) {
+  if (complete) {
     // The whole remaining result: everything up to lastTs is now delivered.
     const atLast = page.filter((p) => p.modifiedMs === lastTs);
     const anchor = lastTs === cursor.ts ? maxId([...atLast, ...(cursor.anchor ? [{ id: cursor.anchor, modifiedMs: lastTs }] : [])]) : maxId(atLast);
     return { kind: 'deliver', below: null, cursor: { ts: lastTs, anchor, tie: false }, done: true };
   }
-  // A full page: records at its last timestamp may continue on the next page, in any id order.
-  const complete = page.filter((p) => p.modifiedMs < lastTs);
-  if (complete.length === 0) {
+  // More follow: records at the page's last timestamp may continue on the next page, in any id order.
+  const settled = page.filter((p) => p.modifiedMs < lastTs);
+  if (settled.length === 0) {
     return { kind: 'walk-tie', cursor: { ts: lastTs, anchor: lastTs === cursor.ts ? cursor.anchor : null, tie: true } };
   }
-  const ts = Math.max(...complete.map((p) => p.modifiedMs));
-  const anchor = maxId([...complete.filter((p) => p.modifiedMs === ts), ...(ts === cursor.ts && cursor.anchor ? [{ id: cursor.anchor, modifiedMs: ts }] : [])]);
+  const ts = Math.max(...settled.map((p) => p.modifiedMs));
+  const anchor = maxId([...settled.filter((p) => p.modifiedMs === ts), ...(ts === cursor.ts && cursor.anchor ? [{ id: cursor.anchor, modifiedMs: ts }] : [])]);
   return { kind: 'deliver', below: lastTs, cursor: { ts, anchor, tie: false }, done: false };
 }

@@ -24,9 +24,9 @@ export async function readChanges<T extends { readonly id: string; readonly modi
     const { groups, sortBy } = nextQuery(cursor);
     const membership = source.membership;
     const filterGroups = membership ? groups.flatMap((group) => membership.map((m) => [...group, m])) : groups;
-    const { results } = await reader.search(source.type, { filterGroups, sortBy, properties: source.properties, limit: SEARCH_PAGE });
+    const { total, results } = await reader.search(source.type, { filterGroups, sortBy, properties: source.properties, limit: SEARCH_PAGE });
     const items = source.parse(results);
-    const step = stepAfter(cursor, items.map((i) => ({ id: i.id, modifiedMs: Date.parse(i.modifiedAt) })), SEARCH_PAGE);
+    const step = stepAfter(cursor, items.map((i) => ({ id: i.id, modifiedMs: Date.parse(i.modifiedAt) })), total);
     if (step.kind === 'walk-tie') {
       cursor = step.cursor;
       continue;
