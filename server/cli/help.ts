@@ -10,7 +10,12 @@ Usage:
 
   partner-journey serve     run the service behind the CRM cards   (coming with the service)
   partner-journey sync      run the CRM sync jobs once              (coming with the CRM adapters)
-  partner-journey setup     create the CRM fields                   (coming with the CRM adapters)
+  partner-journey setup --crm hubspot  [--locale en|pt-BR]
+      Create, in the portal of HUBSPOT_ACCESS_TOKEN (HUBSPOT_BASE_URL to point
+      elsewhere), the property group partner_journey, every company and deal
+      property of DESIGN.md §4 and the deal→company association label "Partner".
+      Safe to run again: what exists is checked, not changed. Exits 1 when a
+      property of ours exists with another type or a scope is missing.
 
 Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 unexpected failure.
 `;

@@ -90,7 +90,7 @@ export function createHubspotAdapter(options: HubspotAdapterOptions): CrmAdapter
     /**
      * Deals carrying the "Partner" label to one of these partners. `partnerIds` lists only the
      * partners asked about: a backfill sees every partner page by page, and reading each deal's
-     * other companies would double the requests (see the README's HubSpot notes).
+     * other companies too would double its requests. getDeals and changedDeals list them all.
      */
     async dealsOfPartners(partnerIds) {
       checkIds(partnerIds, 'partnerIds');
