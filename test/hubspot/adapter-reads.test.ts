@@ -141,4 +141,11 @@ describe('HubSpot adapter reads (real @hubspot/api-client against the sandbox)',
     await expect(harness.adapter.getDeals(['12', 'abc'])).rejects.toMatchObject({ code: 'invalid_input' });
     expect(harness.sandbox.state.countRequests()).toBe(0);
   });
+
+  it('When no partner ids are given, then no request is made', async () => {
+    harness = await startHarness();
+    expect(await harness.adapter.dealsOfPartners([])).toEqual([]);
+    expect(await harness.adapter.getDeals([])).toEqual([]);
+    expect(harness.sandbox.state.countRequests()).toBe(0);
+  });
 });

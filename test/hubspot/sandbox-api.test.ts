@@ -85,7 +85,7 @@ describe('HubSpot API sandbox (HTTP shapes)', () => {
   });
 
   it('When the ten-secondly budget is spent, then it answers 429 RATE_LIMIT with policyName, and searches have their own SECONDLY budget', async () => {
-    const s = await start({ rateLimits: { general: { max: 2, windowMs: 60_000 }, search: { max: 1, windowMs: 60_000 } } });
+    const s = await start({ rateLimits: { general: { max: 2, windowMs: 60_000 }, search: { max: 1, windowMs: 60_000 }, retryAfter: true } });
     const ok = await api(s, 'GET', '/crm/v3/objects/deals');
     expect(ok.headers.get('x-hubspot-ratelimit-max')).toBe('2');
     expect(ok.headers.get('x-hubspot-ratelimit-remaining')).toBe('1');
@@ -93,6 +93,7 @@ describe('HubSpot API sandbox (HTTP shapes)', () => {
     const limited = await api(s, 'GET', '/crm/v3/objects/deals');
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', category: 'RATE_LIMITS' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(50);
     const firstSearch = await search(s, {});
     expect(firstSearch.status).toBe(200);
     expect(firstSearch.headers.get('x-hubspot-ratelimit-max')).toBeNull();

@@ -93,4 +93,12 @@ describe('HubSpot write-back of partner outputs', () => {
     ]);
     expect(report.requests).toBe(0);
   });
+
+  it('When an update carries no field, then nothing is sent and the partner counts as in sync', async () => {
+    harness = await startHarness({ seed: portalSeed({ partners: 1, dealsPerPartner: 0 }) });
+    const before = company(harness, '1000001')['hs_lastmodifieddate'];
+    const report = await harness.adapter.writePartnerOutputs([{ partnerId: '1000001', outputs: {} }]);
+    expect(report).toEqual({ written: ['1000001'], failed: [], requests: 0 });
+    expect(company(harness, '1000001')['hs_lastmodifieddate']).toBe(before);
+  });
 });

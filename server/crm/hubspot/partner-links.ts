@@ -70,8 +70,9 @@ export class PartnerLinks {
 
   /** For each of `ids`, the records on the `to` side that carry the "Partner" label (ids with none are left out). */
   async read(from: HubspotObjectType, to: HubspotObjectType, ids: readonly string[]): Promise<Map<string, string[]>> {
-    const typeId = await this.typeId(from, to);
     const linked = new Map<string, string[]>();
+    if (ids.length === 0) return linked;
+    const typeId = await this.typeId(from, to);
     let pending: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
     while (pending.length > 0) {
       const pages = await mapLimit(chunk(pending, ASSOCIATION_BATCH), this.concurrency, (inputs) =>

@@ -72,8 +72,10 @@ function isRecordLevel(error: unknown): error is AppError {
 export async function writeOutputs(apis: HubspotApis, runner: RequestRunner, concurrency: number, updates: readonly OutputUpdate[]): Promise<WriteReport> {
   const tally = { requests: 0 };
   const failed: WriteFailure[] = [];
-  const pending = collect(updates, failed);
-  const written = new Set<string>();
+  const collected = collect(updates, failed);
+  // Nothing to change is already in sync: no request, and HubSpot's modified date stays put.
+  const written = new Set<string>(collected.filter((p) => Object.keys(p.properties).length === 0).map((p) => p.id));
+  const pending = collected.filter((p) => !written.has(p.id));
   const retry: Pending[] = [];
 
   await mapLimit(chunk(pending, OBJECT_BATCH), concurrency, async (batch) => {
@@ -99,5 +101,5 @@ export async function writeOutputs(apis: HubspotApis, runner: RequestRunner, con
       failed.push({ partnerId: item.id, code: error.code, message: error.message });
     }
   }
-  return { written: pending.map((p) => p.id).filter((id) => written.has(id)), failed, requests: tally.requests };
+  return { written: collected.map((p) => p.id).filter((id) => written.has(id)), failed, requests: tally.requests };
 }

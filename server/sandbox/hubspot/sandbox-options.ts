@@ -12,6 +12,8 @@ export interface SandboxRateLimits {
   readonly search?: RateWindow | false;
   /** Requests per sandbox lifetime before the DAILY policy answers 429; off by default. */
   readonly daily?: number | false;
+  /** Add `Retry-After` (whole seconds until a slot frees) to these 429s; HubSpot does not promise it. */
+  readonly retryAfter?: boolean;
 }
 
 export interface SandboxFaults {

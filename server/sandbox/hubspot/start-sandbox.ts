@@ -66,7 +66,9 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     const window = route.search ? searches : general;
     const now = performance.now();
     const result = window?.tryAcquire(now);
-    if (result && !result.ok) throw rateLimited(route.search ? 'SECONDLY' : 'TEN_SECONDLY_ROLLING');
+    if (result && !result.ok) {
+      throw rateLimited(route.search ? 'SECONDLY' : 'TEN_SECONDLY_ROLLING', limits.retryAfter ? Math.ceil(result.waitMs / 1000) : undefined);
+    }
     dailyUsed += 1;
     // HubSpot leaves the rate-limit headers off search answers.
     if (!window || route.search || !result?.ok) return {};
