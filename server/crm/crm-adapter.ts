@@ -110,6 +110,8 @@ export interface CrmAdapter {
   /** Backfill: every deal linked to one of these partners (batched reads, never one call per record). */
   dealsOfPartners(partnerIds: readonly string[]): Promise<readonly CrmDeal[]>;
 
+  /** A change cursor starting at `since` (ISO date-time): where incremental sync picks up after a backfill. */
+  changeCursorSince(since: string): string;
   /** Incremental: partners (and former partners) changed since the cursor, oldest first. */
   changedPartners(cursor: string | null): Promise<ChangePage<CrmPartner>>;
   /** Incremental: deals changed since the cursor, oldest first, with their partner links. */

@@ -167,5 +167,8 @@ export const en: Messages = {
     keyQuestions: 'Key questions',
     consider: 'What to consider',
     potentialActions: 'Potential actions',
+    syncInitialReason: (stage) => `First journey stage, from the evidence: ${stage}.`,
+    syncPromotionReason: (stage, evidence) => `The evidence now meets ${stage}${evidence ? ` (${evidence})` : ''}.`,
+    crmEditReason: (crm) => `Stage edited directly in ${crm}.`,
   },
 };

@@ -65,4 +65,8 @@ export interface UiText {
   readonly keyQuestions: string;
   readonly consider: string;
   readonly potentialActions: string;
+  /** History reasons the service writes itself. */
+  readonly syncInitialReason: (stage: string) => string;
+  readonly syncPromotionReason: (stage: string, evidence: string) => string;
+  readonly crmEditReason: (crm: string) => string;
 }

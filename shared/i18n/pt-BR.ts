@@ -167,5 +167,8 @@ export const ptBR: Messages = {
     keyQuestions: 'Perguntas-chave',
     consider: 'O que considerar',
     potentialActions: 'Ações possíveis',
+    syncInitialReason: (stage) => `Primeiro estágio da jornada, pelas evidências: ${stage}.`,
+    syncPromotionReason: (stage, evidence) => `As evidências agora atendem ${stage}${evidence ? ` (${evidence})` : ''}.`,
+    crmEditReason: (crm) => `Estágio editado diretamente no ${crm}.`,
   },
 };

@@ -1,0 +1,101 @@
+import type { CrmDeal, CrmPartner, PartnerOutputs } from '../crm/crm-adapter.ts';
+import type { PartnerFactsUpsert, StoredDeal } from '../storage/journey-store.ts';
+import { reconcilePartners } from './reconcile-partners.ts';
+import type { SyncContext } from './sync-context.ts';
+
+/**
+ * The one path every sync takes (backfill page, incremental page, webhook): store what the CRM
+ * said, then reconcile every partner it touches.
+ */
+export async function applyCrmRecords(
+  ctx: SyncContext,
+  partners: readonly CrmPartner[],
+  deals: readonly CrmDeal[],
+  options: { readonly fetchDealsOfNewPartners?: boolean } = {},
+): Promise<void> {
+  const { store, tenant } = ctx;
+  const now = new Date(ctx.now()).toISOString();
+  const affected = new Set<string>();
+  const observed = new Map<string, PartnerOutputs>();
+
+  const known = new Map((await store.getPartners(tenant, partners.map((p) => p.id))).map((p) => [p.partnerId, p]));
+  const relevant = partners.filter((p) => p.type !== null || known.has(p.id));
+  // A record that just became a partner brings deals the store has never seen. They are stored
+  // before the partner itself, so a run killed in between still treats the partner as new.
+  const becamePartners = relevant.filter((p) => p.type !== null && !known.get(p.id)?.type).map((p) => p.id);
+  const allDeals =
+    options.fetchDealsOfNewPartners !== false && becamePartners.length > 0
+      ? [...deals, ...(await ctx.adapter.dealsOfPartners(becamePartners))]
+      : deals;
+
+  if (allDeals.length > 0) {
+    const previous = await store.getDeals(tenant, allDeals.map((d) => d.id));
+    for (const deal of previous) for (const id of deal.partnerIds) affected.add(id);
+    for (const partner of relevant) affected.add(partner.id);
+    await linkUnknownPartners(ctx, allDeals, affected, observed, now);
+    const live = allDeals.filter((d) => !d.deleted);
+    const gone = allDeals.filter((d) => d.deleted).map((d) => d.id);
+    if (live.length > 0) await store.upsertDeals(tenant, live.map(toStoredDeal));
+    if (gone.length > 0) await store.deleteDeals(tenant, gone);
+    for (const deal of live) for (const id of deal.partnerIds) affected.add(id);
+    ctx.report.dealsRead += allDeals.length;
+  }
+
+  if (relevant.length > 0) await store.upsertPartners(tenant, relevant.map((p) => toFacts(p, now)));
+  for (const partner of relevant) {
+    affected.add(partner.id);
+    observed.set(partner.id, partner.outputs);
+  }
+  ctx.report.partnersRead += partners.length;
+
+  const stored = new Set((await store.getPartners(tenant, [...affected])).map((p) => p.partnerId));
+  await reconcilePartners(ctx, [...affected].filter((id) => stored.has(id)), observed);
+}
+
+/** A deal may point at a partner the store has not seen yet (created since the last partner page). */
+async function linkUnknownPartners(
+  ctx: SyncContext,
+  deals: readonly CrmDeal[],
+  affected: Set<string>,
+  observed: Map<string, PartnerOutputs>,
+  now: string,
+): Promise<void> {
+  const linked = [...new Set(deals.flatMap((d) => d.partnerIds))].filter((id) => !affected.has(id));
+  if (linked.length === 0) return;
+  const storedIds = new Set((await ctx.store.getPartners(ctx.tenant, linked)).map((p) => p.partnerId));
+  const missing = linked.filter((id) => !storedIds.has(id));
+  if (missing.length === 0) return;
+  const fetched = (await ctx.adapter.getPartners(missing)).filter((p) => p.type !== null);
+  if (fetched.length === 0) return;
+  await ctx.store.upsertPartners(ctx.tenant, fetched.map((p) => toFacts(p, now)));
+  for (const partner of fetched) observed.set(partner.id, partner.outputs);
+  ctx.report.partnersRead += fetched.length;
+}
+
+function toFacts(partner: CrmPartner, syncedAt: string): PartnerFactsUpsert {
+  return {
+    partnerId: partner.id,
+    name: partner.name,
+    type: partner.type,
+    joinedAt: partner.joinedAt,
+    certifications: partner.certifications,
+    hasJointBusinessPlan: partner.hasJointBusinessPlan,
+    lastActivityAt: partner.lastActivityAt,
+    crmModifiedAt: partner.modifiedAt,
+    syncedAt,
+  };
+}
+
+function toStoredDeal(deal: CrmDeal): StoredDeal {
+  return {
+    dealId: deal.id,
+    name: deal.name,
+    partnerIds: deal.partnerIds,
+    createdAt: deal.createdAt,
+    closedAt: deal.closedAt,
+    status: deal.status,
+    amount: deal.amount,
+    registeredAt: deal.registeredAt,
+    crmModifiedAt: deal.modifiedAt,
+  };
+}

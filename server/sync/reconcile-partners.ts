@@ -1,0 +1,174 @@
+import { messagesFor } from '../../shared/i18n/index.ts';
+import { decideOfficialStage, type PersonDecision } from '../../shared/journey/stage-ownership.ts';
+import { compareStages, type PartnerType, type StageId } from '../../shared/journey/stages.ts';
+import type { OutputUpdate, PartnerOutputs } from '../crm/crm-adapter.ts';
+import type { StoredEvaluation, StoredPartner } from '../storage/journey-store.ts';
+import { CLEARED_WHEN_NOT_PARTNER, changedOutputs, desiredOutputs } from './desired-outputs.ts';
+import { evaluateStoredPartner, evidenceSnapshot, type StoredPartnerEvaluation } from './evaluate-stored-partner.ts';
+import { CRM_NAMES, SYNC_ACTOR, type SyncContext } from './sync-context.ts';
+
+/**
+ * Brings a batch of partners to their journey: evaluates each from the stored facts, records a
+ * hand edit of the stage seen in the CRM, promotes when the evidence rises (never demotes), and
+ * writes back only the output fields whose values changed.
+ *
+ * Crash safety: a stage change is committed (history row + official stage) before the CRM write,
+ * and what the CRM holds is recorded only after the write succeeds, so a run killed anywhere and
+ * started again neither repeats a history row nor a write.
+ *
+ * `observed` holds our fields as just read from the CRM for some partners.
+ */
+export async function reconcilePartners(
+  ctx: SyncContext,
+  partnerIds: readonly string[],
+  observed: ReadonlyMap<string, PartnerOutputs> = new Map(),
+): Promise<void> {
+  if (partnerIds.length === 0) return;
+  const { store, tenant } = ctx;
+  const partners = await store.getPartners(tenant, partnerIds);
+  const dealsByPartner = await store.dealsOfPartners(
+    tenant,
+    partners.filter((p) => p.type !== null).map((p) => p.partnerId),
+  );
+  const now = ctx.now();
+  const updates: OutputUpdate[] = [];
+  const evaluations: StoredEvaluation[] = [];
+
+  for (const partner of partners) {
+    const seen = observed.get(partner.partnerId);
+    if (seen) await store.recordCrmOutputs(tenant, partner.partnerId, seen);
+    const current = seen ?? partner.crmOutputs;
+    if (partner.type === null) {
+      pushChanges(updates, partner.partnerId, changedOutputs(CLEARED_WHEN_NOT_PARTNER, current));
+      continue;
+    }
+    const deals = dealsByPartner.get(partner.partnerId) ?? [];
+    let result = evaluateStoredPartner({ ...partner, type: partner.type }, deals, { now, locale: ctx.locale, rules: ctx.rules });
+    let official = { stage: partner.officialStage, changedAt: partner.stageChangedAt, changedBy: partner.stageChangedBy };
+
+    if (seen?.stage && isHandEdit(seen.stage, partner)) {
+      official = await recordHandEdit(ctx, partner, seen.stage, result, now);
+      result = reevaluate(ctx, partner, official.stage, deals, now);
+    }
+    const decision = decideOfficialStage(
+      official.stage,
+      result.evaluation.suggestedStage,
+      await lastPersonDecision(ctx, partner, official.stage, result.evaluation.suggestedStage),
+    );
+    if (decision.kind !== 'keep') {
+      official = await recordSyncChange(ctx, partner.partnerId, decision.kind, decision.to, result, now);
+      result = reevaluate(ctx, partner, official.stage, deals, now);
+    }
+    ctx.report.evaluated += 1;
+    evaluations.push({
+      partnerId: partner.partnerId,
+      asOf: result.evaluation.asOf,
+      suggestedStage: result.evaluation.suggestedStage,
+      health: result.evaluation.health,
+      data: evidenceSnapshot(result.evaluation),
+      evaluatedAt: new Date(now).toISOString(),
+    });
+    const stage = official.stage ?? result.evaluation.suggestedStage;
+    const desired = desiredOutputs(result.evaluation, { stage, changedAt: official.changedAt, changedBy: official.changedBy });
+    pushChanges(updates, partner.partnerId, changedOutputs(desired, current));
+  }
+
+  await store.saveEvaluations(tenant, evaluations);
+  await writeBack(ctx, updates);
+}
+
+/** A stage in the CRM that is neither ours nor the last value we knew there was put there by a person. */
+function isHandEdit(crmStage: StageId, partner: StoredPartner): boolean {
+  return crmStage !== partner.officialStage && crmStage !== partner.crmOutputs.stage;
+}
+
+async function recordHandEdit(ctx: SyncContext, partner: StoredPartner, to: StageId, result: StoredPartnerEvaluation, now: number) {
+  const at = new Date(now).toISOString();
+  const actor = CRM_NAMES[ctx.adapter.kind];
+  const { row } = await ctx.store.changeStage(ctx.tenant, {
+    partnerId: partner.partnerId,
+    to,
+    source: 'crm-edit',
+    actor,
+    reason: messagesFor(ctx.locale).ui.crmEditReason(actor),
+    evidence: evidenceSnapshot(result.evaluation),
+    at,
+  });
+  ctx.report.crmEdits += 1;
+  return { stage: to, changedAt: row.at, changedBy: row.actor };
+}
+
+async function recordSyncChange(
+  ctx: SyncContext,
+  partnerId: string,
+  kind: 'initial' | 'promote',
+  to: StageId,
+  result: StoredPartnerEvaluation,
+  now: number,
+) {
+  const messages = messagesFor(ctx.locale);
+  const stageName = messages.stageNames[to];
+  const reason =
+    kind === 'initial'
+      ? messages.ui.syncInitialReason(stageName)
+      : messages.ui.syncPromotionReason(stageName, metEvidence(result, to));
+  const { row } = await ctx.store.changeStage(ctx.tenant, {
+    partnerId,
+    to,
+    source: 'sync',
+    actor: SYNC_ACTOR,
+    reason,
+    evidence: evidenceSnapshot(result.evaluation),
+    at: new Date(now).toISOString(),
+  });
+  if (kind === 'promote') ctx.report.promotions += 1;
+  return { stage: to, changedAt: row.at, changedBy: row.actor };
+}
+
+/** The criteria of the reached stage, as the journey measured them ("3 of 3 won deals…"). */
+function metEvidence(result: StoredPartnerEvaluation, stage: StageId): string {
+  return result.evaluation.evidence
+    .filter((e) => e.stage === stage && e.met)
+    .map((e) => e.label)
+    .join('; ');
+}
+
+/** The suggestion in force when a person last set the stage, if the last change was a person's. */
+async function lastPersonDecision(
+  ctx: SyncContext,
+  partner: StoredPartner,
+  official: StageId | null,
+  suggested: StageId,
+): Promise<PersonDecision | null> {
+  if (official === null || compareStages(suggested, official) <= 0) return null;
+  const history = await ctx.store.stageHistory(ctx.tenant, partner.partnerId);
+  const last = history.at(-1);
+  if (!last || last.source === 'sync') return null;
+  const snapshot = last.evidence as { suggestedStage?: StageId } | null;
+  return { suggestedStage: snapshot?.suggestedStage ?? null };
+}
+
+function reevaluate(ctx: SyncContext, partner: StoredPartner, official: StageId | null, deals: Parameters<typeof evaluateStoredPartner>[1], now: number) {
+  const typed = { ...partner, type: partner.type as PartnerType, officialStage: official };
+  return evaluateStoredPartner(typed, deals, { now, locale: ctx.locale, rules: ctx.rules });
+}
+
+function pushChanges(updates: OutputUpdate[], partnerId: string, outputs: Partial<PartnerOutputs>): void {
+  if (Object.keys(outputs).length > 0) updates.push({ partnerId, outputs });
+}
+
+async function writeBack(ctx: SyncContext, updates: readonly OutputUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const result = await ctx.adapter.writePartnerOutputs(updates);
+  const written = new Set(result.written);
+  for (const update of updates) {
+    if (!written.has(update.partnerId)) continue;
+    await ctx.store.recordCrmOutputs(ctx.tenant, update.partnerId, update.outputs);
+    ctx.report.recordsWritten += 1;
+    ctx.report.fieldsWritten += Object.keys(update.outputs).length;
+  }
+  for (const failure of result.failed) {
+    ctx.report.writeFailures.push({ ...failure });
+    ctx.log.warn({ partnerId: failure.partnerId, code: failure.code }, 'partner fields not written; the next run retries');
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.ts';
+import { applyCrmRecords } from './apply-crm-records.ts';
+import type { SyncContext } from './sync-context.ts';
+
+/** Changes made while a backfill runs are caught by starting the incremental cursors a little before it. */
+const BACKFILL_OVERLAP_MS = 5 * 60_000;
+
+const backfillCursorSchema = z.object({
+  startedAt: z.string(),
+  after: z.string().nullable(),
+  done: z.boolean(),
+});
+type BackfillCursor = z.infer<typeof backfillCursorSchema>;
+
+export const CURSOR_KEYS = { backfill: 'backfill', partners: 'changes:partners', deals: 'changes:deals' } as const;
+
+/**
+ * Backfill: every partner page and the deals linked to it. The cursor is saved only after the
+ * page's writes are done, so a killed run resumes at the first unfinished page.
+ * Returns true when the backfill is complete.
+ */
+export async function runBackfill(ctx: SyncContext): Promise<boolean> {
+  const saved = await ctx.store.getCursor(ctx.tenant, CURSOR_KEYS.backfill);
+  let cursor: BackfillCursor = saved
+    ? backfillCursorSchema.parse(JSON.parse(saved))
+    : { startedAt: new Date(ctx.now()).toISOString(), after: null, done: false };
+  while (!cursor.done) {
+    if (ctx.shouldStop?.()) {
+      ctx.report.stoppedEarly = 'asked to stop';
+      return false;
+    }
+    const page = await ctx.adapter.pagePartners(cursor.after);
+    const deals = page.items.length > 0 ? await ctx.adapter.dealsOfPartners(page.items.map((p) => p.id)) : [];
+    await applyCrmRecords(ctx, page.items, deals, { fetchDealsOfNewPartners: false });
+    cursor = { ...cursor, after: page.next, done: page.next === null };
+    if (cursor.done) await startIncrementalAt(ctx, cursor.startedAt);
+    await ctx.store.saveCursor(ctx.tenant, CURSOR_KEYS.backfill, JSON.stringify(cursor));
+  }
+  return true;
+}
+
+async function startIncrementalAt(ctx: SyncContext, backfillStartedAt: string): Promise<void> {
+  const since = new Date(Date.parse(backfillStartedAt) - BACKFILL_OVERLAP_MS).toISOString();
+  for (const key of [CURSOR_KEYS.partners, CURSOR_KEYS.deals]) {
+    if ((await ctx.store.getCursor(ctx.tenant, key)) === null) {
+      await ctx.store.saveCursor(ctx.tenant, key, ctx.adapter.changeCursorSince(since));
+    }
+  }
+}
+
+/** Incremental: partners then deals changed since the saved cursors, page by page. */
+export async function runIncremental(ctx: SyncContext): Promise<void> {
+  await drain(ctx, CURSOR_KEYS.partners, (cursor) => ctx.adapter.changedPartners(cursor), (items) => applyCrmRecords(ctx, items, []));
+  await drain(ctx, CURSOR_KEYS.deals, (cursor) => ctx.adapter.changedDeals(cursor), (items) => applyCrmRecords(ctx, [], items));
+}
+
+async function drain<T>(
+  ctx: SyncContext,
+  key: string,
+  fetchPage: (cursor: string | null) => Promise<{ items: readonly T[]; cursor: string; done: boolean }>,
+  apply: (items: readonly T[]) => Promise<void>,
+): Promise<void> {
+  let cursor = await ctx.store.getCursor(ctx.tenant, key);
+  for (;;) {
+    if (ctx.shouldStop?.()) {
+      ctx.report.stoppedEarly = 'asked to stop';
+      return;
+    }
+    const page = await fetchPage(cursor);
+    if (page.items.length > 0) await apply(page.items);
+    await ctx.store.saveCursor(ctx.tenant, key, page.cursor);
+    cursor = page.cursor;
+    if (page.done) return;
+  }
+}
+
+/**
+ * A full run: finish (or start) the backfill, then catch up with changes. A CRM telling us to stop
+ * (rate limit, API allocation share reached) ends the run cleanly at the last committed page.
+ */
+export async function runSync(ctx: SyncContext): Promise<void> {
+  try {
+    if (await runBackfill(ctx)) await runIncremental(ctx);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;
+    ctx.report.stoppedEarly = error.message;
+    ctx.log.warn({ tenant: ctx.tenant, retryAfterMs: error.retryAfterMs }, `sync stopped: ${error.message}`);
+  }
+}
