@@ -104,12 +104,21 @@ describe('HubSpot adapter reads (real @hubspot/api-client against the sandbox)',
     expect(deals.filter((d) => d.id === '9000001')).toEqual([expect.objectContaining({ partnerIds: ['1000001', '1000002'] })]);
   });
 
+  it('When a deal is also a partner deal of a company on a later page, then it lists that partner too', async () => {
+    harness = await startHarness({ seed: portalSeed({ partners: 3, dealsPerPartner: 1 }) });
+    harness.sandbox.state.link('9000001', '1000003', { partner: true });
+    harness.sandbox.state.link('9000001', '1000002', { partner: false });
+    const deals = await harness.adapter.dealsOfPartners(['1000001']);
+    expect(deals.map((d) => [d.id, d.partnerIds])).toEqual([['9000001', ['1000001', '1000003']]]);
+  });
+
   it('When a partner has more deals than one association page, then the per-input paging is followed', async () => {
     harness = await startHarness({ seed: portalSeed({ partners: 2, dealsPerPartner: 30 }), associationPageSize: 7 });
     const deals = await harness.adapter.dealsOfPartners(['1000001', '1000002']);
     expect(deals).toHaveLength(60);
-    // 31 associations each (30 labelled + 1 unlabeled) → 5 pages; both inputs ride in the same requests.
-    expect(routeCount(harness.sandbox, ROUTES.associations)).toBe(5);
+    // Companies→deals: 31 associations each (30 labelled + 1 unlabeled) → 5 pages, both inputs in
+    // the same requests; deals→companies: one page of 60 inputs.
+    expect(routeCount(harness.sandbox, ROUTES.associations)).toBe(6);
   });
 
   it('When deals are read by id, then they carry every partner company and missing ids are left out', async () => {
@@ -125,9 +134,19 @@ describe('HubSpot adapter reads (real @hubspot/api-client against the sandbox)',
     const { partners, deals } = await backfill(harness.adapter);
     expect(partners).toHaveLength(50);
     expect(deals).toHaveLength(1000);
-    // 1 search + 1 label lookup + 1 association batch + 10 deal batches of 100.
-    expect(harness.sandbox.state.countRequests()).toBe(13);
-    expect(harness.events.length).toBe(13);
+    // 1 search + 2 label lookups + 1 companies→deals batch + 10 deals→companies and 10 deal batches of 100.
+    expect(harness.sandbox.state.countRequests()).toBe(24);
+    expect(harness.events.length).toBe(24);
+  });
+
+  it('When a change cursor is asked to start at an instant, then incremental reads begin there', async () => {
+    harness = await startHarness({ seed: portalSeed({ partners: 2, dealsPerPartner: 3 }) });
+    const since = harness.sandbox.state.record('deals', '9000004')?.properties['hs_lastmodifieddate'] ?? '';
+    const page = await harness.adapter.changedDeals(harness.adapter.changeCursorSince(since));
+    expect(page.items.every((d) => d.modifiedAt >= since)).toBe(true);
+    expect(page.items.map((d) => d.id)).toContain('9000004');
+    expect(page.items.length).toBeLessThan(8);
+    expect(() => harness?.adapter.changeCursorSince('last week')).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 
   it('When the Partner label is missing, then the adapter says to run setup', async () => {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { parseIsoDate } from '../../../shared/time/iso-date.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { CrmAdapter, CrmDeal, CrmPartner, Page } from '../crm-adapter.ts';
 import { parseAdapterOptions, type HubspotAdapterOptions } from './adapter-options.ts';
 import { createHubspotApis } from './hubspot-client.ts';
+import { encodeCursor } from './incremental-cursor.ts';
 import { readChanges } from './incremental-reader.ts';
 import { ObjectReader, SEARCH_PAGE, type SearchFilter } from './object-reader.ts';
 import { PartnerLinks } from './partner-links.ts';
@@ -31,18 +33,6 @@ function checkIds(ids: readonly string[], what: string): void {
 }
 
 const byNumericId = <T extends { readonly id: string }>(a: T, b: T) => Number(a.id) - Number(b.id);
-
-function invert(links: ReadonlyMap<string, readonly string[]>, order: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const from of order) {
-    for (const to of links.get(from) ?? []) {
-      const list = out.get(to) ?? [];
-      if (!list.includes(from)) list.push(from);
-      out.set(to, list);
-    }
-  }
-  return out;
-}
 
 /**
  * The HubSpot side of the CrmAdapter port, on @hubspot/api-client. Nothing of the SDK leaves
@@ -88,16 +78,26 @@ export function createHubspotAdapter(options: HubspotAdapterOptions): CrmAdapter
     },
 
     /**
-     * Deals carrying the "Partner" label to one of these partners. `partnerIds` lists only the
-     * partners asked about: a backfill sees every partner page by page, and reading each deal's
-     * other companies too would double its requests. getDeals and changedDeals list them all.
+     * Deals carrying the "Partner" label to one of these partners, each with all of its partner
+     * companies: the sync stores a deal's partner list whole, and a deal shared with a partner on
+     * another backfill page must not lose it. Companies→deals finds the deals (100 partners per
+     * request), deals→companies completes their partners and the batch read fetches them, both
+     * 100 deals per request and side by side.
      */
     async dealsOfPartners(partnerIds) {
       checkIds(partnerIds, 'partnerIds');
       const byCompany = await links.read('companies', 'deals', partnerIds);
-      const partnersOfDeal = invert(byCompany, partnerIds);
-      const raw = await reader.read('deals', [...partnersOfDeal.keys()], DEAL_READ_PROPERTIES);
+      const dealIds = [...new Set([...byCompany.values()].flat())];
+      const [partnersOfDeal, raw] = await Promise.all([links.read('deals', 'companies', dealIds), reader.read('deals', dealIds, DEAL_READ_PROPERTIES)]);
       return parseDeals(raw, partnersOfDeal).sort(byNumericId);
+    },
+
+    changeCursorSince(since) {
+      const parsed = parseIsoDate(since);
+      if (!parsed) {
+        throw new AppError('invalid_input', 'A change cursor needs an ISO-8601 date-time', { problems: [{ field: 'since', problem: `"${since}" is not an ISO-8601 date-time` }] });
+      }
+      return encodeCursor({ ts: Math.max(0, parsed.ms), anchor: null, tie: false });
     },
 
     changedPartners(cursor) {
