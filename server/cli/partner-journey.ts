@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { isLocale, LOCALES } from '../../shared/i18n/locale.ts';
+import { runSalesforceSetup } from '../crm/salesforce/setup-command.ts';
 import { AppError } from '../errors/app-error.ts';
 import { runEvaluate } from './evaluate-command.ts';
 import { HELP } from './help.ts';
@@ -14,9 +15,10 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'evaluate':
       return evaluateCommand(rest);
+    case 'setup':
+      return setupCommand(rest);
     case 'serve':
     case 'sync':
-    case 'setup':
       throw new AppError('invalid_input', `"${command}" is not available yet in this version; see --help`);
     default:
       throw new AppError('invalid_input', `unknown command "${command}"; see --help`);
@@ -43,6 +45,16 @@ async function evaluateCommand(args: readonly string[]): Promise<number> {
   const evaluation = await runEvaluate({ file, locale: values.locale, rulesFile: values.rules, now: Date.now() });
   process.stdout.write(`${JSON.stringify(evaluation, null, 2)}\n`);
   return 0;
+}
+
+async function setupCommand(args: readonly string[]): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { crm: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.crm === 'salesforce') return runSalesforceSetup(process.env, (line) => process.stdout.write(`${line}\n`));
+  throw new AppError('invalid_input', `setup needs --crm salesforce (got ${values.crm === undefined ? 'no --crm' : `"${values.crm}"`}); see --help`);
 }
 
 function report(error: unknown): number {
