@@ -79,12 +79,6 @@ export function quoteString(value: string): string {
   return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (ch) => ESCAPES[ch] as string)}'`;
 }
 
-/** A LIKE pattern matching `value` literally inside the given wildcards. */
-export function soqlLikeContaining(value: string): SoqlFragment {
-  const escaped = quoteString(value).slice(1, -1).replace(/[%_]/g, (ch) => `\\${ch}`);
-  return fragment(`'%${escaped}%'`);
-}
-
 function literal(value: SoqlValue): string {
   if (value === null) return 'NULL';
   if (typeof value === 'string') return quoteString(value);
