@@ -56,11 +56,6 @@ export const salesforceEnvSchema = z
     }
   });
 
-/** True when any SALESFORCE_* variable of the sync's sign-in is set. */
-export function salesforceConfigured(env: Readonly<Record<string, string | undefined>>): boolean {
-  return ['SALESFORCE_CLIENT_ID', 'SALESFORCE_USERNAME', 'SALESFORCE_PRIVATE_KEY', 'SALESFORCE_PRIVATE_KEY_FILE'].some((k) => env[k] !== undefined && env[k] !== '');
-}
-
 export function parseSalesforceEnv(env: Readonly<Record<string, string | undefined>>): SalesforceEnvConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('SALESFORCE_') && v !== undefined && v !== ''));
   const e = parseOrThrow(salesforceEnvSchema, present, 'Salesforce settings');
