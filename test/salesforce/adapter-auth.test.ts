@@ -34,7 +34,7 @@ describe('Salesforce sign-in and session handling (real jsforce against the sand
     });
   });
 
-  it('When the sync uses client credentials against the My Domain URL, then it runs as the integration user', async () => {
+  it('When the sync uses client credentials against the My Domain URL, then it runs as the integration user and re-runs the grant when the session expires', async () => {
     await withSandbox({ seed }, async (sandbox) => {
       const adapter = adapterFor(sandbox, {
         auth: { kind: 'client_credentials', clientId: sandbox.credentials.clientId, clientSecret: sandbox.credentials.clientSecret },
@@ -43,6 +43,9 @@ describe('Salesforce sign-in and session handling (real jsforce against the sand
       const page = await adapter.pagePartners(null);
       expect(page.items).toHaveLength(5);
       expect(sandbox.state.requests().at(-1)?.userId).toBe(sandbox.state.user('integration').id);
+      sandbox.state.expireSessions();
+      expect((await adapter.pagePartners(null)).items).toHaveLength(5);
+      expect(sandbox.state.requests().filter((r) => r.endpoint === 'POST token' && r.status === 200)).toHaveLength(2);
     });
   });
 

@@ -108,7 +108,7 @@ export class SalesforceClient {
   }
 
   /** Stops before the org's daily allocation is used past our share, with a message an admin can act on. */
-  checkBudget(): void {
+  private checkBudget(): void {
     const usage = this.apiUsage();
     if (!usage || usage.limit <= 0) return;
     const share = usage.used / usage.limit;

@@ -134,10 +134,10 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
       if (fault === 'expire-session') sessions.expire(token);
       userId = sessions.resolve(token);
       if (userId === null) throw apiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+      if (fault === 'unavailable') throw apiError(503, 'SERVER_UNAVAILABLE', 'The server is temporarily unable to handle the request.');
       if (fault === 'request-limit' || !state.chargeApiCall()) {
         throw apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
       }
-      if (fault === 'unavailable') throw apiError(503, 'SERVER_UNAVAILABLE', 'The server is temporarily unable to handle the request.');
       const answer = await routeRest({ req, method, path: match[2] ?? '/', query: url.searchParams, version, userId }, { store, cursors, faults, apiUsage: () => state.apiUsage() });
       status = answer.status;
       sendJson(res, status, answer.body, limitHeader());
