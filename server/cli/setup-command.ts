@@ -4,6 +4,7 @@ import { isLocale, LOCALES, type Locale } from '../../shared/i18n/locale.ts';
 import { describeIssues } from '../../shared/validation/issues.ts';
 import type { SetupReport } from '../crm/crm-adapter.ts';
 import { createHubspotAdapter } from '../crm/hubspot/hubspot-adapter.ts';
+import { runSalesforceSetup, SETUP_INCOMPLETE_EXIT } from '../crm/salesforce/setup-command.ts';
 import { AppError } from '../errors/app-error.ts';
 
 /** Only what setup needs; replace with the service's parsed config once server/config/env.ts is merged. */
@@ -40,12 +41,13 @@ export function formatSetupReport(report: SetupReport, portal: string, locale: L
   return out;
 }
 
-/** `partner-journey setup --crm hubspot [--locale en|pt-BR]`; exit 1 when something must be fixed by hand. */
+/** `partner-journey setup --crm hubspot [--locale en|pt-BR]`; exit 4 when something must be fixed by hand. */
 export async function runSetupCommand(args: readonly string[], env: Readonly<Record<string, string | undefined>>, write: (text: string) => void): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { crm: { type: 'string' }, locale: { type: 'string', default: 'en' } } });
   if (!isLocale(values.locale)) throw new AppError('invalid_input', `--locale must be one of ${LOCALES.join(', ')} (got "${values.locale}")`);
+  if (values.crm === 'salesforce') return runSalesforceSetup(env, (line) => write(`${line}\n`));
   if (values.crm !== 'hubspot') {
-    throw new AppError('invalid_input', values.crm === undefined ? 'setup needs --crm hubspot' : `setup --crm ${values.crm} is not available in this version; use --crm hubspot`);
+    throw new AppError('invalid_input', `setup needs --crm hubspot or --crm salesforce (got ${values.crm === undefined ? 'no --crm' : `"${values.crm}"`})`);
   }
   const parsed = hubspotEnvSchema.safeParse(env);
   if (!parsed.success) throw new AppError('invalid_input', 'HubSpot settings are missing or invalid', { problems: describeIssues(parsed.error) });
@@ -57,5 +59,5 @@ export async function runSetupCommand(args: readonly string[], env: Readonly<Rec
   const portal = `HubSpot portal ${(await adapter.tenantId()).replace(/^hubspot:/, '')}`;
   const report = await adapter.setup();
   write(formatSetupReport(report, portal, values.locale));
-  return report.problems.length > 0 ? 1 : 0;
+  return report.problems.length > 0 ? SETUP_INCOMPLETE_EXIT : 0;
 }

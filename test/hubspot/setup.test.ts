@@ -107,7 +107,7 @@ describe('partner-journey setup --crm hubspot', () => {
     harness = await startHarness({ partnerJourneySchema: false });
     harness.sandbox.state.declareProperty({ objectType: 'deals', name: 'pj_registered_at', type: 'number', fieldType: 'number' });
     const result = await cli(harness, '--crm', 'hubspot');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(4);
     expect(result.stdout).toContain('! deals.pj_registered_at already exists as number/number');
   });
 
