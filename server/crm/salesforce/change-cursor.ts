@@ -40,8 +40,15 @@ export function sinceMark(mark: ChangeMark | null, overlapMs: number): SoqlFragm
   return soql`(SystemModstamp > ${at} OR (SystemModstamp = ${at} AND Id > ${mark.id}))`;
 }
 
+/** A mark from which the next read returns records modified at or after `ms` (the overlap applies on top). */
+export function markAt(ms: number): ChangeMark {
+  return { modstampMs: Math.max(0, ms), id: START_MARK_ID, settled: true };
+}
+
+const START_MARK_ID = '000000000000000AAA';
+
 /** Nothing seen yet: the next read starts from the beginning. */
-const START_MARK: ChangeMark = { modstampMs: 0, id: '000000000000000AAA', settled: true };
+const START_MARK: ChangeMark = markAt(0);
 
 /** The mark after a page: the last record when the page was full, else settled where reading stopped. */
 export function markAfter(previous: ChangeMark | null, last: { readonly modifiedAt: string; readonly id: string } | undefined, full: boolean): ChangeMark {

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../errors/app-error.ts';
 import type { ChangePage, CrmAdapter, CrmDeal, CrmPartner, OutputUpdate, Page, SetupReport, WriteReport } from '../crm-adapter.ts';
-import { decodeMark, encodeMark, markAfter, sinceMark } from './change-cursor.ts';
+import { decodeMark, encodeMark, markAfter, markAt, sinceMark } from './change-cursor.ts';
 import { writeOutputs, type LockRetryPolicy } from './output-writer.ts';
 import { ACCOUNT_QUERY_FIELDS } from './partner-journey-fields.ts';
 import { toCrmDeal, toCrmPartner } from './record-mappers.ts';
@@ -102,6 +102,12 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
         }
       }
       return deals;
+    },
+
+    changeCursorSince(since: string): string {
+      const ms = Date.parse(since);
+      if (Number.isNaN(ms)) throw new AppError('invalid_input', `a change cursor needs an ISO-8601 date-time (got "${since}")`);
+      return encodeMark(markAt(ms));
     },
 
     async changedPartners(cursor: string | null): Promise<ChangePage<CrmPartner>> {
