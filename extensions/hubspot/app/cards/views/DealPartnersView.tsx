@@ -38,7 +38,7 @@ export function DealPartnersView({ response, locale }: { readonly response: Deal
               </Flex>
               <StepIndicator stepNames={[...view.stepNames]} currentStep={view.currentStep} variant="compact" />
               {whatIf ? (
-                <Text format={{ fontWeight: 'demibold' }} testId="what-if">
+                <Text format={{ fontWeight: 'demibold' }} testId={`what-if-${journey.partner.id}`}>
                   {describeWhatIf(whatIf, view.partnerName, locale)}
                 </Text>
               ) : null}

@@ -28,7 +28,7 @@ export function SyncedCompanyView({ locale, notice }: SyncedViewProps) {
           <Text>{text.notPartnerBody}</Text>
         </EmptyState>
       ) : (
-        <SyncedPartnerSummary values={values} locale={locale} {...(values.name ? { title: values.name } : {})} />
+        <SyncedPartnerSummary values={values} locale={locale} idSuffix="record" {...(values.name ? { title: values.name } : {})} />
       )}
     </Flex>
   );

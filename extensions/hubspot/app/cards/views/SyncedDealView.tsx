@@ -34,7 +34,12 @@ export function SyncedDealView({ locale, notice }: SyncedViewProps) {
             const values = readSyncedValues(partner.properties);
             return (
               <Tile key={partner.toObjectId} testId={`synced-partner-${partner.toObjectId}`}>
-                <SyncedPartnerSummary values={values} locale={locale} {...(values.name ? { title: values.name } : {})} />
+                <SyncedPartnerSummary
+                  values={values}
+                  locale={locale}
+                  idSuffix={String(partner.toObjectId)}
+                  {...(values.name ? { title: values.name } : {})}
+                />
               </Tile>
             );
           })}

@@ -10,7 +10,15 @@ import { formatKpi } from '../vendor/shared/view/card-view.ts';
 const HEALTH_VARIANTS = { healthy: 'success', at_risk: 'warning', inactive: 'danger' } as const;
 
 /** Stage, health, next action and the two synced KPIs, exactly as the sync last wrote them to the company. */
-export function SyncedPartnerSummary({ values, locale, title }: { readonly values: SyncedPartnerValues; readonly locale: Locale; readonly title?: string }) {
+export interface SyncedPartnerSummaryProps {
+  readonly values: SyncedPartnerValues;
+  readonly locale: Locale;
+  readonly title?: string;
+  /** Keeps test ids unique when several partners are listed. */
+  readonly idSuffix: string;
+}
+
+export function SyncedPartnerSummary({ values, locale, title, idSuffix }: SyncedPartnerSummaryProps) {
   const messages = messagesFor(locale);
   const text = cardTextFor(locale);
   const fmt = formatterFor(locale);
@@ -20,7 +28,7 @@ export function SyncedPartnerSummary({ values, locale, title }: { readonly value
     <Flex direction="column" gap="sm">
       {title ? <Heading>{title}</Heading> : null}
       {stage ? (
-        <StepIndicator stepNames={STAGE_IDS.map((id) => messages.stageNames[id])} currentStep={stageIndex(stage)} testId="synced-steps" />
+        <StepIndicator stepNames={STAGE_IDS.map((id) => messages.stageNames[id])} currentStep={stageIndex(stage)} testId={`synced-steps-${idSuffix}`} />
       ) : null}
       <DescriptionList direction="row">
         <DescriptionListItem label={messages.ui.officialStage}>
@@ -33,7 +41,7 @@ export function SyncedPartnerSummary({ values, locale, title }: { readonly value
         ) : null}
         <DescriptionListItem label={text.health}>
           {values.health ? (
-            <StatusTag variant={HEALTH_VARIANTS[values.health]} testId="synced-health">
+            <StatusTag variant={HEALTH_VARIANTS[values.health]} testId={`synced-health-${idSuffix}`}>
               {messages.healthNames[values.health]}
             </StatusTag>
           ) : (
@@ -47,7 +55,7 @@ export function SyncedPartnerSummary({ values, locale, title }: { readonly value
           <Text>{formatKpi('wonDeals12m', values.wonDeals12m, fmt, messages)}</Text>
         </DescriptionListItem>
       </DescriptionList>
-      <Text testId="synced-next-action">
+      <Text testId={`synced-next-action-${idSuffix}`}>
         <Text inline format={{ fontWeight: 'demibold' }}>{`${text.nextAction}: `}</Text>
         {values.nextAction ?? none}
       </Text>
