@@ -24,6 +24,8 @@ async function bundleCard(): Promise<Rollup.OutputChunk> {
       minify: false,
       rollupOptions: {
         input: ENTRY,
+        // HubSpot's build must resolve every import, used or not; tree-shaking would hide an unused one.
+        treeshake: false,
         external: (id) => !id.startsWith('.') && !path.isAbsolute(id) && dependencies.has(packageName(id)),
       },
     },
