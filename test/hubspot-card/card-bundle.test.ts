@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { buildSingleExtension } from '@hubspot/ui-extensions-dev-server/build';
 import { build, type Rollup } from 'vite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CARD_DIR, checkVendoredShared, SRC_DIR } from '../../extensions/hubspot-build/vendor-shared.ts';
 
 const ENTRY = path.join(SRC_DIR, 'app/cards/PartnerJourneyCard.tsx');
@@ -51,5 +53,26 @@ describe('the card HubSpot builds from srcDir', () => {
     expect(modules).toContain(path.join(CARD_DIR, 'vendor/shared/api/journey-api.ts'));
     expect([...new Set(chunk.imports.map(packageName))].sort()).toEqual(['@hubspot/ui-extensions', 'react', 'zod']);
     expect(chunk.dynamicImports).toEqual([]);
+  });
+
+  it('builds with HubSpot’s own card build (ui-extensions-dev-server) without reaching outside the card folder', async () => {
+    const outDir = await mkdtemp(path.join(os.tmpdir(), 'pj-hubspot-card-'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await buildSingleExtension({ file: ENTRY, root: CARD_DIR, outputDir: outDir, logLevel: 'silent', minify: false });
+      const manifest = JSON.parse(await readFile(path.join(outDir, 'PartnerJourneyCard-manifest.json'), 'utf8')) as {
+        entry: string;
+        modules: { internal: { module: string }[] };
+      };
+      expect(warn.mock.calls.flat().join('\n')).not.toContain('outside of the extension directory');
+      expect(manifest.entry).toBe('PartnerJourneyCard.tsx');
+      const internal = manifest.modules.internal.map((m) => m.module);
+      // HubSpot strips the card folder from its own files; anything else keeps its absolute path.
+      expect(internal.filter((m) => path.isAbsolute(m) || m.startsWith('..'))).toEqual([]);
+      expect(internal).toEqual(expect.arrayContaining(['JourneyCard.tsx', 'vendor/shared/view/card-view.ts', 'vendor/shared/api/journey-api.ts']));
+    } finally {
+      warn.mockRestore();
+      await rm(outDir, { recursive: true, force: true });
+    }
   });
 });
