@@ -1,5 +1,6 @@
 import {
   Alert,
+  EmptyState,
   Form,
   ProgressBar,
   Select,
@@ -112,8 +113,12 @@ describe('HubSpot card on a company record', () => {
     expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(0);
   });
 
-  it('shows the field the service rejected, and does not refresh the record', async () => {
+  it.each([
+    ['as sent', false],
+    ['wrapped by HubSpot’s proxy', true],
+  ])('shows the field the service rejected (%s), and does not refresh the record', async (_, behindHubSpotProxy) => {
     service.role = 'manager';
+    service.behindHubSpotProxy = behindHubSpotProxy;
     const card = await openCompanyCard();
     service.override = async () => problem(400, 'Invalid stage change', [{ field: 'reason', problem: 'must be at most 500 characters' }]);
 
@@ -161,5 +166,17 @@ describe('HubSpot card on a company record', () => {
     expect(text).toContain('Alterar estágio');
     expect(card.find(StatisticsItem, { label: 'Receita ganha (12 meses)' }).props.number).toBe('20.000');
     expect(card.find(TextArea, { name: 'reason' }).props.label).toBe('Motivo');
+  });
+
+  it.each([
+    ['as sent', false],
+    ['wrapped by HubSpot’s proxy', true],
+  ])('on a company the service does not know as a partner (404 %s), says it is not in the program', async (_, behindHubSpotProxy) => {
+    service.behindHubSpotProxy = behindHubSpotProxy;
+    const card = renderCard({ objectTypeId: '0-2', objectId: 31337 });
+    await card.waitFor(() => expect(card.find(EmptyState)).toBeTruthy());
+
+    expect(card.find(EmptyState).props.title).toBe('Not in the partner program');
+    expect(card.maybeFind(StepIndicator)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Alert, EmptyState, StatusTag, StepIndicator, Text } from '@hubspot/ui-extensions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeJourneyService } from './support/fake-journey-service.ts';
+import { FakeJourneyService, problem } from './support/fake-journey-service.ts';
 import { ACME_ID, addAcme } from './support/partners.ts';
 import { renderCard, routeFetchTo, textOf, type CardSetup } from './support/render-card.tsx';
 
@@ -80,9 +80,9 @@ describe('HubSpot card when the service cannot answer', () => {
     expectAcmeSyncedValues(card);
   });
 
-  it('when HubSpot’s proxy reports the service failing, shows the synced values', async () => {
-    service.override = async () =>
-      new Response(JSON.stringify({ status: 'error', message: 'Unacceptable HTTP status 503', category: 'BAD_GATEWAY' }), { status: 502 });
+  it('when the service fails and HubSpot’s proxy wraps its 503, shows the synced values', async () => {
+    service.behindHubSpotProxy = true;
+    service.override = async () => problem(503, 'Database unavailable');
     const card = await openOffline();
 
     expectAcmeSyncedValues(card);

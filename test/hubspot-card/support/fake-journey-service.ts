@@ -51,6 +51,8 @@ export class FakeJourneyService {
   role: Role = 'rep';
   /** Replaces the normal answer, e.g. to fail or hang the next calls. */
   override: ((request: RecordedRequest) => Promise<Response>) | null = null;
+  /** Answer failures the way HubSpot's proxy hands them to the card, instead of as sent. */
+  behindHubSpotProxy = false;
 
   addPartner(partner: Omit<FakePartner, 'history' | 'completedActionIds'> & Partial<Pick<FakePartner, 'history' | 'completedActionIds'>>): void {
     this.partners.set(partner.companyId, { history: [], completedActionIds: [], ...partner });
@@ -63,8 +65,8 @@ export class FakeJourneyService {
   readonly fetch = async (url: string | URL, options: FetchOptions = {}): Promise<Response> => {
     const request: RecordedRequest = { method: options.method ?? 'GET', url: new URL(String(url)), body: options.body };
     this.requests.push(request);
-    if (this.override) return this.override(request);
-    return this.answer(request);
+    const response = this.override ? await this.override(request) : this.answer(request);
+    return this.behindHubSpotProxy && !response.ok ? throughHubSpotProxy(request, response) : response;
   };
 
   requestsTo(path: string): RecordedRequest[] {
@@ -164,4 +166,21 @@ function json(document: JourneyResponse): Response {
 export function problem(status: number, title: string, errors?: { field: string; problem: string }[]): Response {
   const body = { type: 'about:blank', title, status, ...(errors ? { errors } : {}) };
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
+}
+
+/**
+ * What HubSpot's proxy makes of a 3xx–5xx from the service, as @hubspot/ui-extensions-dev-server's
+ * AppProxyService (which mirrors the production proxy) builds it: HTTP 200 and an error envelope.
+ */
+export async function throughHubSpotProxy(request: RecordedRequest, upstream: Response): Promise<Response> {
+  const requestUri = request.url.toString();
+  const envelope = {
+    status: 'error',
+    context: { portalId: ['123'], httpMethod: [request.method], requestUri: [requestUri], correlationId: ['c0ffee'], appServerStatusCode: [String(upstream.status)] },
+    message: 'Error returned from Request Uri',
+    responseBody: (await upstream.json()) as unknown,
+    errors: [{ message: `Unacceptable HTTP status ${upstream.status} calling ${requestUri}` }],
+    category: 'BAD_GATEWAY',
+  };
+  return new Response(JSON.stringify(envelope), { status: 200, headers: { 'content-type': 'application/json' } });
 }

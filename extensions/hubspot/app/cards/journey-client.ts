@@ -1,4 +1,5 @@
 import { hubspot } from '@hubspot/ui-extensions';
+import { z } from 'zod';
 import {
   journeyResponseSchema,
   problemSchema,
@@ -71,6 +72,36 @@ async function callService(method: Method, url: string, body: Record<string, unk
   }
 }
 
+/**
+ * HubSpot's proxy does not pass a failing answer through: for an upstream 3xx–5xx it answers with
+ * its own envelope carrying the service's body in `responseBody` (see AppProxyService in
+ * @hubspot/ui-extensions-dev-server, which mirrors the production proxy).
+ */
+const proxyErrorSchema = z.object({
+  status: z.literal('error'),
+  responseBody: z.unknown().optional(),
+});
+
+function unwrapProxyError(json: unknown): { readonly upstream: unknown } | null {
+  const envelope = proxyErrorSchema.safeParse(json);
+  if (!envelope.success) return null;
+  const body = envelope.data.responseBody;
+  if (typeof body !== 'string') return { upstream: body };
+  try {
+    return { upstream: JSON.parse(body) as unknown };
+  } catch {
+    return { upstream: null };
+  }
+}
+
+function failureFrom(body: unknown): CallOutcome {
+  const problem = problemSchema.safeParse(body);
+  // A 4xx is the service telling the card something; anything else means it is not answering.
+  return problem.success && problem.data.status < 500
+    ? { ok: false, failure: { kind: 'problem', problem: problem.data } }
+    : { ok: false, failure: { kind: 'unreachable' } };
+}
+
 async function readAnswer(response: Response): Promise<CallOutcome> {
   let json: unknown;
   try {
@@ -80,13 +111,9 @@ async function readAnswer(response: Response): Promise<CallOutcome> {
       ? { ok: false, failure: { kind: 'invalid-response', detail: 'the body is not JSON' } }
       : { ok: false, failure: { kind: 'unreachable' } };
   }
-  if (!response.ok) {
-    // HubSpot's proxy answers for an unreachable or failing service with its own error body.
-    const problem = problemSchema.safeParse(json);
-    return problem.success && problem.data.status < 500
-      ? { ok: false, failure: { kind: 'problem', problem: problem.data } }
-      : { ok: false, failure: { kind: 'unreachable' } };
-  }
+  const proxied = unwrapProxyError(json);
+  if (proxied) return failureFrom(proxied.upstream);
+  if (!response.ok) return failureFrom(json);
   const parsed = journeyResponseSchema.safeParse(json);
   if (parsed.success) return { ok: true, response: parsed.data };
   const first = parsed.error.issues[0];
