@@ -178,5 +178,6 @@ describe('HubSpot card on a company record', () => {
 
     expect(card.find(EmptyState).props.title).toBe('Not in the partner program');
     expect(card.maybeFind(StepIndicator)).toBeNull();
+    expect(card.maybeFind(Alert), 'the service answered, so no synced-values notice').toBeNull();
   });
 });
