@@ -52,7 +52,12 @@ export function JourneyCard({ requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS }: J
         </EmptyState>
       );
     }
-    const notice = failure.kind === 'not-configured' ? text.serviceNotConfigured : failure.kind === 'problem' ? text.serviceAnswered(failure.problem.title) : null;
+    const notice =
+      failure.kind === 'not-configured'
+        ? text.serviceNotConfigured
+        : failure.kind === 'problem'
+          ? text.serviceAnswered(failure.problem.title)
+          : null;
     return kind === 'partner' ? <SyncedCompanyView locale={locale} notice={notice} /> : <SyncedDealView locale={locale} notice={notice} />;
   }
   const response = state.response;

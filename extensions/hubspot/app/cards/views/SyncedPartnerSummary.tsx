@@ -5,11 +5,8 @@ import { formatterFor } from '../vendor/shared/i18n/format.ts';
 import { messagesFor } from '../vendor/shared/i18n/index.ts';
 import type { Locale } from '../vendor/shared/i18n/locale.ts';
 import { STAGE_IDS, stageIndex } from '../vendor/shared/journey/stages.ts';
-import { formatKpi } from '../vendor/shared/view/card-view.ts';
+import { formatKpi, HEALTH_VARIANTS } from '../vendor/shared/view/card-view.ts';
 
-const HEALTH_VARIANTS = { healthy: 'success', at_risk: 'warning', inactive: 'danger' } as const;
-
-/** Stage, health, next action and the two synced KPIs, exactly as the sync last wrote them to the company. */
 export interface SyncedPartnerSummaryProps {
   readonly values: SyncedPartnerValues;
   readonly locale: Locale;
@@ -18,6 +15,7 @@ export interface SyncedPartnerSummaryProps {
   readonly idSuffix: string;
 }
 
+/** Stage, health, next action and the two synced KPIs, exactly as the sync last wrote them to the company. */
 export function SyncedPartnerSummary({ values, locale, title, idSuffix }: SyncedPartnerSummaryProps) {
   const messages = messagesFor(locale);
   const text = cardTextFor(locale);
