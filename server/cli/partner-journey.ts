@@ -4,6 +4,7 @@ import { isLocale, LOCALES } from '../../shared/i18n/locale.ts';
 import { AppError } from '../errors/app-error.ts';
 import { runEvaluate } from './evaluate-command.ts';
 import { HELP } from './help.ts';
+import { runSetupCommand } from './setup-command.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -14,9 +15,10 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'evaluate':
       return evaluateCommand(rest);
+    case 'setup':
+      return runSetupCommand(rest, process.env, (text) => process.stdout.write(text));
     case 'serve':
     case 'sync':
-    case 'setup':
       throw new AppError('invalid_input', `"${command}" is not available yet in this version; see --help`);
     default:
       throw new AppError('invalid_input', `unknown command "${command}"; see --help`);
