@@ -97,3 +97,50 @@ describe('web card: reading a partner', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
   });
 });
+
+describe('web card: sessions and boot', () => {
+  it('When a preview session has expired, then the card opens a new one and repeats the request', async () => {
+    const double = new CardServiceDouble();
+    double.failNext('/api/v1/card/journey', {
+      status: 401,
+      body: { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'The session has expired.' },
+    });
+    const { page } = await harness.open(previewBoot('en', { objectType: 'partner', objectId: 'p-fjord' }), { double });
+    await page.getByRole('heading', { name: 'Fjord Partners' }).waitFor();
+    expect(double.requestsTo('/preview/session')).toHaveLength(2);
+    const [first, second] = double.requestsTo('/api/v1/card/journey');
+    expect(second?.authorization).not.toBe(first?.authorization);
+  });
+
+  it('When a Canvas session has expired, then the card says to reload instead of retrying', async () => {
+    const double = new CardServiceDouble();
+    const { page } = await harness.open(canvasBoot('expired-session-token-0000', { objectType: 'partner', objectId: 'p-acme' }), { double });
+    await page.getByRole('alert').filter({ hasText: 'Your session has ended. Reload the page to continue.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    expect(double.requestsTo('/preview/session')).toHaveLength(0);
+  });
+
+  it('When the service cannot be reached, then the card says so and loads on retry', async () => {
+    const double = new CardServiceDouble();
+    double.failNext('/api/v1/card/journey', 'network-error');
+    const { page } = await harness.open(canvasBoot(double.issueToken('rep'), { objectType: 'partner', objectId: 'p-acme' }), { double });
+    await page.getByRole('alert').filter({ hasText: 'could not be reached' }).waitFor();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Acme Integrations' }).waitFor();
+  });
+
+  it('When the service answers with a document outside the contract, then the card refuses to render it', async () => {
+    const double = new CardServiceDouble();
+    double.failNext('/api/v1/card/journey', { status: 200, body: { kind: 'partner', locale: 'en', role: 'rep', journey: { partner: 'Acme' } } });
+    const { page } = await harness.open(canvasBoot(double.issueToken('rep'), { objectType: 'partner', objectId: 'p-acme' }), { double });
+    await page.getByRole('alert').filter({ hasText: 'sent an answer this card cannot read' }).waitFor();
+    expect(await page.getByRole('article').count()).toBe(0);
+  });
+
+  it('When the page has no boot document, then it says it must be opened through the service', async () => {
+    const { page, double, errors } = await harness.open('no-boot');
+    await page.getByRole('alert').filter({ hasText: 'This page has to be opened through the Partner Journey service.' }).waitFor();
+    expect(double.requests).toHaveLength(0);
+    expect(errors.join('\n')).toContain('no #pj-boot element');
+  });
+});

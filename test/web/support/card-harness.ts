@@ -8,7 +8,7 @@ import { CardServiceDouble } from './card-service-double.ts';
 export interface CardHarness {
   readonly server: CardServer;
   /** Opens the card with this boot in a fresh offline context; the double answers its API. */
-  open(boot: CardBoot, options?: { width?: number; height?: number; double?: CardServiceDouble }): Promise<OpenCard>;
+  open(boot: CardBoot | 'no-boot', options?: { width?: number; height?: number; double?: CardServiceDouble }): Promise<OpenCard>;
   close(): Promise<void>;
 }
 
@@ -42,6 +42,8 @@ export async function startCardHarness(): Promise<CardHarness> {
         reducedMotion: 'reduce',
       });
       contexts.push(context);
+      // Well under the test timeout, so a missing element fails with Playwright's own explanation.
+      context.setDefaultTimeout(8_000);
       const page = await context.newPage();
       const double = options.double ?? new CardServiceDouble();
       const errors: string[] = [];
@@ -50,7 +52,7 @@ export async function startCardHarness(): Promise<CardHarness> {
         if (message.type() === 'error') errors.push(message.text());
       });
       await double.install(page);
-      await page.goto(ready.server.pageFor(boot));
+      await page.goto(boot === 'no-boot' ? ready.server.bareUrl : ready.server.pageFor(boot));
       return { page, double, errors };
     },
     async close() {

@@ -13,8 +13,13 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** As strict as the service may be: no inline script or style may be needed by the card. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+
 export interface CardServer {
   readonly origin: string;
+  /** The built page exactly as Vite wrote it, with no boot document. */
+  readonly bareUrl: string;
   /** A page URL that serves the card with this boot document. */
   pageFor(boot: CardBoot): string;
   close(): Promise<void>;
@@ -30,9 +35,9 @@ export async function startCardServer(distDir: string): Promise<CardServer> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const boot = path.startsWith('/page/') ? boots.get(path.slice('/page/'.length)) : undefined;
-    if (boot) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-      res.end(renderCardPage(indexHtml, boot));
+    if (boot || path === '/bare') {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', 'content-security-policy': CSP });
+      res.end(boot ? renderCardPage(indexHtml, boot) : indexHtml);
       return;
     }
     const file = path.startsWith('/card/') ? normalize(join(distDir, path.slice('/card/'.length))) : null;
@@ -49,6 +54,7 @@ export async function startCardServer(distDir: string): Promise<CardServer> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
+    bareUrl: `${origin}/bare`,
     pageFor(boot) {
       const id = String(boots.size + 1);
       boots.set(id, boot);

@@ -15,6 +15,7 @@ interface ActionItemProps {
  */
 export function ActionItem({ action, ui, busy, error, onToggle }: ActionItemProps) {
   const errorId = `action-error-${action.id}`;
+  const verb = action.done ? ui.markUndone : ui.markDone;
   return (
     <li className={`action${action.done ? ' is-done' : ''}`}>
       <p className="action-title">
@@ -30,14 +31,14 @@ export function ActionItem({ action, ui, busy, error, onToggle }: ActionItemProp
       <button
         type="button"
         className="button button-small"
+        aria-label={`${verb}: ${action.title}`}
         aria-disabled={busy || undefined}
         aria-describedby={error ? errorId : undefined}
         onClick={() => {
           if (!busy) onToggle(!action.done);
         }}
       >
-        {action.done ? ui.markUndone : ui.markDone}
-        <span className="visually-hidden">: {action.title}</span>
+        {verb}
       </button>
       {error ? (
         <p id={errorId} className="field-error" role="alert">
