@@ -4,7 +4,11 @@ import { resolveLocale } from '../../../shared/i18n/locale.ts';
 import { App } from './App.tsx';
 import { readBoot } from './boot.ts';
 import { BootFailure } from './components/BootFailure.tsx';
-import './styles.css';
+import './styles/base.css';
+import './styles/card.css';
+import './styles/stage.css';
+import './styles/form.css';
+import './styles/preview.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The card page has no #root element');
