@@ -18,7 +18,18 @@ Usage:
       serves the card at /preview). Stops cleanly on SIGTERM/SIGINT.
 
   partner-journey sync      run the CRM sync jobs once              (coming with the CRM adapters)
-  partner-journey setup     create the CRM fields                   (coming with the CRM adapters)
+  partner-journey setup --crm hubspot  [--locale en|pt-BR]
+      Create, in the portal of HUBSPOT_ACCESS_TOKEN (HUBSPOT_BASE_URL to point
+      elsewhere), the property group partner_journey, every company and deal
+      property of DESIGN.md §4 and the deal→company association label "Partner".
+      Safe to run again: what exists is checked, not changed. Exits 4 when a
+      property of ours exists with another type or a scope is missing.
+  partner-journey setup --crm salesforce
+      Check with describe that the Partner Journey fields exist in the org with the
+      right types and picklist values, and that the sync's user can edit them; print
+      what is missing and how to fix it. Reads SALESFORCE_* (login URL, client id,
+      username and private key for the JWT flow, or client secret and My Domain URL).
 
-Exit codes: 0 ok, 1 invalid input or configuration, 2 usage error, 3 unexpected failure.
+Exit codes: 0 ok, 1 invalid input or configuration, 2 usage error, 3 unexpected failure,
+            4 the CRM is not set up for the sync (setup).
 `;

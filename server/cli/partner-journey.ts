@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { runEvaluate } from './evaluate-command.ts';
 import { HELP } from './help.ts';
 import { runServe } from './serve-command.ts';
+import { runSetupCommand } from './setup-command.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -15,10 +16,11 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'evaluate':
       return evaluateCommand(rest);
+    case 'setup':
+      return runSetupCommand(rest, process.env, (text) => process.stdout.write(text));
     case 'serve':
       return serveCommand(rest);
     case 'sync':
-    case 'setup':
       throw new AppError('invalid_input', `"${command}" is not available yet in this version; see --help`);
     default:
       throw new AppError('invalid_input', `unknown command "${command}"; see --help`);

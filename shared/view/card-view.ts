@@ -64,7 +64,8 @@ export interface CardView {
   readonly playbook: StagePlaybook;
 }
 
-const HEALTH_VARIANTS: Record<HealthId, TagVariant> = { healthy: 'success', at_risk: 'warning', inactive: 'danger' };
+/** The tag colour of each health state, for views that show a health without a full card view. */
+export const HEALTH_VARIANTS: Record<HealthId, TagVariant> = { healthy: 'success', at_risk: 'warning', inactive: 'danger' };
 
 /** The KPIs a card shows, in order. */
 export const CARD_KPIS: readonly KpiId[] = [

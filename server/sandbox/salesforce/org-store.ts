@@ -1,0 +1,123 @@
+import { normalizeId, salesforceId } from './ids.ts';
+import { OPPORTUNITY_STAGES } from './org-objects.ts';
+import type { SalesforceRecord, SalesforceValue, SObjectSchema } from './org-schema.ts';
+import { formatDatetime, validateWrite, type RecordError } from './write-validation.ts';
+
+export type WriteOutcome = { readonly id: string } | { readonly error: RecordError };
+
+/**
+ * The org's records. Every write moves `SystemModstamp` and `LastModifiedDate` to the clock's
+ * second and records who wrote; deletes only flag `IsDeleted`, so /queryAll still finds them.
+ */
+export class OrgStore {
+  readonly objects: ReadonlyMap<string, SObjectSchema>;
+  private readonly clock: () => number;
+  private readonly records = new Map<string, Map<string, SalesforceRecord>>();
+  private readonly serials = new Map<string, number>();
+
+  constructor(objects: ReadonlyMap<string, SObjectSchema>, clock: () => number) {
+    this.objects = objects;
+    this.clock = clock;
+    for (const name of objects.keys()) this.records.set(name, new Map());
+  }
+
+  schemaOf(name: string): SObjectSchema | undefined {
+    const wanted = name.toLowerCase();
+    for (const schema of this.objects.values()) if (schema.name.toLowerCase() === wanted) return schema;
+    return undefined;
+  }
+
+  recordsOf(sobject: string): Iterable<SalesforceRecord> {
+    return this.table(sobject).values();
+  }
+
+  get(sobject: string, id: string): SalesforceRecord | undefined {
+    const key = normalizeId(id);
+    return key === null ? undefined : this.table(sobject).get(key);
+  }
+
+  nextId(keyPrefix: string): string {
+    const serial = (this.serials.get(keyPrefix) ?? 0) + 1;
+    this.serials.set(keyPrefix, serial);
+    return salesforceId(keyPrefix, serial);
+  }
+
+  /** Seeding and test set-up: system fields (CreatedDate, LastActivityDate…) may be given. */
+  insertRaw(sobject: string, values: Readonly<Record<string, SalesforceValue>>, userId: string): string {
+    const schema = this.required(sobject);
+    const id = this.nextId(schema.keyPrefix);
+    const now = formatDatetime(this.clock());
+    const record: SalesforceRecord = {};
+    for (const spec of schema.fields) record[spec.name] = spec.type === 'boolean' ? false : null;
+    Object.assign(record, { CreatedDate: now }, values, { Id: id, IsDeleted: false, SystemModstamp: now, LastModifiedDate: now, LastModifiedById: userId });
+    derive(schema, record);
+    this.table(schema.name).set(id, record);
+    return id;
+  }
+
+  create(sobject: string, input: Readonly<Record<string, unknown>>, userId: string): WriteOutcome {
+    const schema = this.required(sobject);
+    const checked = validateWrite(schema, input, 'create');
+    if (!checked.ok) return { error: checked.error };
+    return { id: this.insertRaw(schema.name, checked.values, userId) };
+  }
+
+  update(sobject: string, id: string, input: Readonly<Record<string, unknown>>, userId: string): WriteOutcome {
+    const schema = this.required(sobject);
+    const record = this.get(schema.name, id);
+    if (!record) return { error: { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id: ${id}`, fields: [] } };
+    if (record.IsDeleted === true) return { error: { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] } };
+    const checked = validateWrite(schema, input, 'update');
+    if (!checked.ok) return { error: checked.error };
+    Object.assign(record, checked.values);
+    this.touch(schema, record, userId);
+    return { id: String(record.Id) };
+  }
+
+  delete(sobject: string, id: string, userId: string): WriteOutcome {
+    const schema = this.required(sobject);
+    const record = this.get(schema.name, id);
+    if (!record) return { error: { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id: ${id}`, fields: [] } };
+    if (record.IsDeleted === true) return { error: { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] } };
+    record.IsDeleted = true;
+    this.touch(schema, record, userId);
+    return { id: String(record.Id) };
+  }
+
+  /** The sobject an id belongs to, from its key prefix. */
+  sobjectOfId(id: string): SObjectSchema | undefined {
+    for (const schema of this.objects.values()) if (id.startsWith(schema.keyPrefix)) return schema;
+    return undefined;
+  }
+
+  count(sobject: string): number {
+    return this.table(sobject).size;
+  }
+
+  private touch(schema: SObjectSchema, record: SalesforceRecord, userId: string): void {
+    const now = formatDatetime(this.clock());
+    record.SystemModstamp = now;
+    record.LastModifiedDate = now;
+    record.LastModifiedById = userId;
+    derive(schema, record);
+  }
+
+  private required(sobject: string): SObjectSchema {
+    const schema = this.schemaOf(sobject);
+    if (!schema) throw new Error(`unknown sObject ${sobject}`);
+    return schema;
+  }
+
+  private table(sobject: string): Map<string, SalesforceRecord> {
+    const schema = this.required(sobject);
+    return this.records.get(schema.name) as Map<string, SalesforceRecord>;
+  }
+}
+
+/** IsClosed and IsWon follow the opportunity stage, as the standard stage picklist defines them. */
+function derive(schema: SObjectSchema, record: SalesforceRecord): void {
+  if (schema.name !== 'Opportunity') return;
+  const stage = OPPORTUNITY_STAGES.find(([name]) => name === record.StageName);
+  record.IsClosed = stage ? stage[1] : false;
+  record.IsWon = stage ? stage[2] : false;
+}
