@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Response } from 'express';
-import { CARD_BOOT_ELEMENT_ID, cardBootSchema, type CardBoot } from '../../shared/api/card-boot.ts';
+import type { CardBoot } from '../../shared/api/card-boot.ts';
+import { renderCardPage } from '../../extensions/web/card-page.ts';
 import { AppError } from '../errors/app-error.ts';
 
 export const WEB_DIST_DIR = join(import.meta.dirname, '../../extensions/web/dist');
 export const BUILD_HINT = 'the web card is not built: run `npm run build:web` (vite build --config extensions/web/vite.config.ts)';
 
 /**
- * The web card's page (Vite's dist/index.html) with a boot document injected before `</head>`.
+ * The web card's page (Vite's dist/index.html) with a boot document injected before `</head>`
+ * (by the card's own `renderCardPage`, so the page and the card agree on the boot's form).
  * The preview serves it with the demo boot; the Salesforce Canvas route with a record-bound one
  * and its own Content-Security-Policy.
  */
@@ -21,7 +23,7 @@ export class CardPage {
   }
 
   async render(boot: CardBoot): Promise<string> {
-    return injectBoot(await this.#loadTemplate(), boot);
+    return renderCardPage(await this.#loadTemplate(), boot);
   }
 
   /** Sends the page; `headers` may replace the CSP (Canvas sets its own frame-ancestors). */
@@ -48,12 +50,4 @@ export class CardPage {
     });
     return this.#template;
   }
-}
-
-export function injectBoot(html: string, boot: CardBoot): string {
-  const json = JSON.stringify(cardBootSchema.parse(boot)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-  const tag = `<script type="application/json" id="${CARD_BOOT_ELEMENT_ID}">${json}</script>`;
-  const at = html.search(/<\/head>/i);
-  if (at < 0) throw new AppError('misconfigured', 'the web card page has no </head> to put its boot document in');
-  return `${html.slice(0, at)}${tag}\n${html.slice(at)}`;
 }

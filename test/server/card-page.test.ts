@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardBootSchema } from '../../shared/api/card-boot.ts';
 import { problemSchema } from '../../shared/api/journey-api.ts';
-import { CardPage, injectBoot } from '../../server/http/card-page.ts';
+import { CardPage } from '../../server/http/card-page.ts';
 import type { KyselyJourneyStore } from '../../server/storage/kysely/kysely-journey-store.ts';
 import { openJourneyStore } from '../../server/storage/open-store.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 function bootOf(html: string) {
-  const match = /<script type="application\/json" id="pj-boot">(.*?)<\/script>\n<\/head>/s.exec(html);
+  const match = /<script type="application\/json" id="pj-boot">(.*?)<\/script>\s*<\/head>/s.exec(html);
   expect(match).not.toBeNull();
   return cardBootSchema.parse(JSON.parse(match?.[1] ?? 'null'));
 }
@@ -49,8 +49,8 @@ describe('card pages', () => {
     expect(bootOf(await (await fetch(`${demo.url}/preview?locale=en`)).text()).locale).toBe('en');
   });
 
-  it('escapes the boot JSON so no value can close the script element', () => {
-    const html = injectBoot(INDEX, { mode: 'canvas', apiBase: '', locale: 'en', token: 't'.repeat(20), record: { objectType: 'partner', objectId: '</script><script>alert(1)</script>' } });
+  it('escapes the boot JSON so no value can close the script element', async () => {
+    const html = await new CardPage(dist).render({ mode: 'canvas', apiBase: '', locale: 'en', token: 't'.repeat(20), record: { objectType: 'partner', objectId: '</script><script>alert(1)</script>' } });
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(bootOf(html).record?.objectId).toBe('</script><script>alert(1)</script>');
   });
