@@ -20,7 +20,9 @@ export function createApp(deps: AppDeps): Express {
   // Behind a TLS proxy the client's scheme and host arrive in X-Forwarded-*; signed URLs prefer PUBLIC_BASE_URL anyway.
   app.set('trust proxy', true);
   app.use(httpLogger(deps.logger));
-  app.use(helmet());
+  // No upgrade-insecure-requests: the demo is also served over plain http on a LAN address, where
+  // upgrading the card's asset URLs to https would break the page (production sits behind TLS anyway).
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(healthRoutes(deps.ready));
 
   // Before the JSON parser: HubSpot's signature covers the raw body bytes.
