@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { RulesDocument } from '../../shared/journey/rules.ts';
 import { describeIssues, type FieldProblem } from '../../shared/validation/issues.ts';
+import { parseSalesforceEnv, type SalesforceEnvConfig } from '../crm/salesforce/salesforce-config.ts';
 import { AppError } from '../errors/app-error.ts';
 import { channelManagersSchema, NO_CHANNEL_MANAGERS, type ChannelManagers } from './channel-managers.ts';
 import { loadRulesFile } from './rules-file.ts';
@@ -51,15 +52,8 @@ const envSchema = z.object({
   HUBSPOT_CLIENT_SECRET: optionalText,
   HUBSPOT_ACCESS_TOKEN: optionalText,
   HUBSPOT_BASE_URL: optionalText.pipe(httpUrl('the HubSpot API base')),
-  SALESFORCE_LOGIN_URL: optionalText.pipe(httpUrl('the Salesforce login host')),
-  SALESFORCE_INSTANCE_URL: optionalText.pipe(httpUrl('the Salesforce org instance')),
-  SALESFORCE_CLIENT_ID: optionalText,
-  SALESFORCE_CLIENT_SECRET: optionalText,
-  SALESFORCE_USERNAME: optionalText,
-  SALESFORCE_PRIVATE_KEY: optionalText,
-  SALESFORCE_PRIVATE_KEY_FILE: optionalText,
+  // The connection's SALESFORCE_* variables are parsed by the Salesforce adapter's own schema (below).
   SALESFORCE_CONSUMER_SECRET: optionalText,
-  SALESFORCE_API_VERSION: optionalText.pipe(z.string().regex(/^\d{2,3}\.0$/, { error: 'must look like 62.0' }).optional()),
   CHANNEL_MANAGERS: optionalText,
   CHANNEL_MANAGERS_FILE: optionalText,
   RULES_FILE: optionalText,
@@ -84,15 +78,10 @@ export interface AppConfig {
     readonly baseUrl: string | undefined;
   };
   readonly salesforce: {
-    readonly loginUrl: string | undefined;
-    readonly instanceUrl: string | undefined;
-    readonly clientId: string | undefined;
-    readonly clientSecret: string | undefined;
-    readonly username: string | undefined;
-    readonly privateKey: string | undefined;
-    readonly privateKeyFile: string | undefined;
+    /** The sync's connection, when the org's credentials are configured. */
+    readonly connection: SalesforceEnvConfig | undefined;
+    /** Verifies Canvas signed requests. */
     readonly consumerSecret: string | undefined;
-    readonly apiVersion: string | undefined;
   };
   readonly channelManagers: ChannelManagers;
   readonly rules: RulesDocument | undefined;
@@ -106,9 +95,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   if (!parsed.success) throw invalid(describeIssues(parsed.error));
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR ?? './.data');
-  const hasCrmCredentials = Boolean(
-    e.HUBSPOT_ACCESS_TOKEN || e.SALESFORCE_CLIENT_ID || e.SALESFORCE_USERNAME || e.SALESFORCE_INSTANCE_URL,
-  );
+  const salesforce = salesforceConnection(env);
+  const hasCrmCredentials = Boolean(e.HUBSPOT_ACCESS_TOKEN) || salesforce !== undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -117,21 +105,23 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
     hubspot: { clientSecret: e.HUBSPOT_CLIENT_SECRET, accessToken: e.HUBSPOT_ACCESS_TOKEN, baseUrl: e.HUBSPOT_BASE_URL },
-    salesforce: {
-      loginUrl: e.SALESFORCE_LOGIN_URL,
-      instanceUrl: e.SALESFORCE_INSTANCE_URL,
-      clientId: e.SALESFORCE_CLIENT_ID,
-      clientSecret: e.SALESFORCE_CLIENT_SECRET,
-      username: e.SALESFORCE_USERNAME,
-      privateKey: e.SALESFORCE_PRIVATE_KEY,
-      privateKeyFile: e.SALESFORCE_PRIVATE_KEY_FILE,
-      consumerSecret: e.SALESFORCE_CONSUMER_SECRET,
-      apiVersion: e.SALESFORCE_API_VERSION,
-    },
+    salesforce: { connection: salesforce, consumerSecret: e.SALESFORCE_CONSUMER_SECRET },
     channelManagers: await loadChannelManagers(e),
     rules: e.RULES_FILE ? await loadRulesFile(e.RULES_FILE) : undefined,
     demo: e.DEMO ?? !hasCrmCredentials,
   };
+}
+
+/** Configured as soon as one of the sync's credentials is set; then every variable the flow needs must be. */
+function salesforceConnection(env: NodeJS.ProcessEnv): SalesforceEnvConfig | undefined {
+  const credentials = ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET', 'SALESFORCE_USERNAME', 'SALESFORCE_PRIVATE_KEY', 'SALESFORCE_PRIVATE_KEY_FILE'];
+  if (!credentials.some((name) => env[name]?.trim())) return undefined;
+  try {
+    return parseSalesforceEnv(env);
+  } catch (error) {
+    if (error instanceof AppError) throw invalid(error.problems);
+    throw error;
+  }
 }
 
 async function loadChannelManagers(e: Env): Promise<ChannelManagers> {
@@ -178,6 +168,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     publicBaseUrl: config.publicBaseUrl ?? null,
     hubspotSecretSet: config.hubspot.clientSecret !== undefined,
     hubspotTokenSet: config.hubspot.accessToken !== undefined,
+    salesforceConnection: config.salesforce.connection?.auth.kind ?? null,
     salesforceConsumerSecretSet: config.salesforce.consumerSecret !== undefined,
     rulesFile: config.rules !== undefined,
     demo: config.demo,

@@ -47,6 +47,16 @@ describe('configuration', () => {
     expect((await loadConfig({ DEMO: 'off' })).demo).toBe(false);
   });
 
+  it('takes the Salesforce connection from SALESFORCE_*, naming what a half-configured one lacks', async () => {
+    const jwt = await loadConfig({ SALESFORCE_CLIENT_ID: '3MVG9x', SALESFORCE_USERNAME: 'sync@example.com', SALESFORCE_PRIVATE_KEY_FILE: '/keys/sf.pem' });
+    expect(jwt.salesforce.connection?.auth.kind).toBe('jwt');
+    expect(jwt.demo).toBe(false);
+    expect(await problems({ SALESFORCE_CLIENT_ID: '3MVG9x', SALESFORCE_USERNAME: 'sync@example.com', SALESFORCE_AUTH_FLOW: 'jwt' })).toEqual([
+      'SALESFORCE_PRIVATE_KEY: or SALESFORCE_PRIVATE_KEY_FILE is required for the JWT bearer flow',
+    ]);
+    expect((await loadConfig({ SALESFORCE_CONSUMER_SECRET: 'canvas' })).salesforce).toEqual({ connection: undefined, consumerSecret: 'canvas' });
+  });
+
   it('fails fast naming every bad variable', async () => {
     const found = await problems({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud', DEMO: 'maybe' });
     expect(found.map((p) => p.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'DEMO']);
