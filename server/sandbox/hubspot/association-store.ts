@@ -22,6 +22,12 @@ const BUILT_IN: readonly AssociationType[] = [
 
 export const UNLABELED_DEAL_TO_COMPANY = 341;
 
+export interface AssociationSnapshot {
+  labels: AssociationType[];
+  nextTypeId: number;
+  links: { dealId: string; companyId: string; typeIds: number[] }[];
+}
+
 /**
  * Deal↔company associations. Each pair holds a set of deal→company typeIds; the company→deal
  * view maps each one to its inverse, so both directions always agree.
@@ -98,6 +104,21 @@ export class AssociationStore {
     }
     companies.delete(companyId);
     this.byCompany.get(companyId)?.delete(dealId);
+  }
+
+  /** Labels and links as plain data (the demo keeps its portal across restarts). */
+  snapshot(): AssociationSnapshot {
+    const links: AssociationSnapshot['links'] = [];
+    for (const [dealId, companies] of this.byDeal) {
+      for (const [companyId, typeIds] of companies) links.push({ dealId, companyId, typeIds: [...typeIds] });
+    }
+    return { labels: [...this.types.values()].filter((t) => t.category !== 'HUBSPOT_DEFINED'), nextTypeId: this.nextTypeId, links };
+  }
+
+  restore(snapshot: AssociationSnapshot): void {
+    for (const label of snapshot.labels) this.types.set(label.typeId, label);
+    this.nextTypeId = Math.max(this.nextTypeId, snapshot.nextTypeId);
+    for (const link of snapshot.links) this.associate('deals', link.dealId, link.companyId, link.typeIds);
   }
 
   /** Associated ids and typeIds seen from `from`, sorted by id like HubSpot. */

@@ -23,6 +23,12 @@ export interface StoredRecord {
 
 const FIRST_ID: Record<HubspotObjectType, number> = { companies: 1_000_001, deals: 9_000_001 };
 
+export interface ObjectSnapshot {
+  records: Record<HubspotObjectType, StoredRecord[]>;
+  properties: Record<HubspotObjectType, SandboxProperty[]>;
+  groups: Record<HubspotObjectType, SandboxGroup[]>;
+}
+
 /** Records, properties and property groups of the two object types the adapter uses. */
 export class ObjectStore {
   readonly records: Record<HubspotObjectType, Map<string, StoredRecord>> = { companies: new Map(), deals: new Map() };
@@ -41,6 +47,29 @@ export class ObjectStore {
 
   now(): number {
     return this.clock();
+  }
+
+  /** Records, and the properties and groups people or setup added, as plain data. */
+  snapshot(): ObjectSnapshot {
+    const out: ObjectSnapshot = { records: { companies: [], deals: [] }, properties: { companies: [], deals: [] }, groups: { companies: [], deals: [] } };
+    for (const type of OBJECT_TYPES) {
+      out.records[type] = [...this.records[type].values()].map((r) => ({ ...r, properties: { ...r.properties } }));
+      out.properties[type] = [...this.properties[type].values()].filter((p) => !p.hubspotDefined);
+      const standard = new Set(standardGroups(type).map((g) => g.name));
+      out.groups[type] = [...this.groups[type].values()].filter((g) => !standard.has(g.name));
+    }
+    return out;
+  }
+
+  restore(snapshot: ObjectSnapshot): void {
+    for (const type of OBJECT_TYPES) {
+      for (const group of snapshot.groups[type]) this.groups[type].set(group.name, { ...group });
+      for (const property of snapshot.properties[type]) this.properties[type].set(property.name, { ...property });
+      for (const record of snapshot.records[type]) {
+        this.records[type].set(record.id, { ...record, properties: { ...record.properties } });
+        this.nextId[type] = Math.max(this.nextId[type], Number(record.id) + 1);
+      }
+    }
   }
 
   /** Creates a record without API validation (seeding, tests); dates may be ISO or epoch ms. */
@@ -97,11 +126,16 @@ export class ObjectStore {
     return { normalised, errors };
   }
 
-  /** Applies already validated values; every write moves hs_lastmodifieddate to `at`. */
-  apply(type: HubspotObjectType, record: StoredRecord, values: Readonly<Record<string, string>>, at: number): void {
+  /**
+   * Applies already validated values; every write moves hs_lastmodifieddate to `at`. Returns the
+   * properties whose value changed (what HubSpot fires propertyChange events for).
+   */
+  apply(type: HubspotObjectType, record: StoredRecord, values: Readonly<Record<string, string>>, at: number): string[] {
+    const before = { ...record.properties };
     Object.assign(record.properties, values);
     if (type === 'deals') deriveDealFlags(record.properties);
     this.touch(record, at);
+    return Object.keys(record.properties).filter((name) => name !== 'hs_lastmodifieddate' && (before[name] ?? '') !== (record.properties[name] ?? ''));
   }
 
   touch(record: StoredRecord, at: number): void {

@@ -1,3 +1,5 @@
+import type { SandboxWebhooks } from './webhook-emitter.ts';
+
 /** What a test or the demo can configure on the HubSpot API sandbox. */
 
 export interface RateWindow {
@@ -68,6 +70,10 @@ export interface HubspotSandboxOptions {
   readonly associationPageSize?: number;
   /** Milliseconds since the epoch; default Date.now. Every write stamps hs_lastmodifieddate with it. */
   readonly clock?: () => number;
+  /** A JSON file the portal is loaded from at start (when present) and saved to after API writes and at close. */
+  readonly stateFile?: string;
+  /** Send the app's webhooks for changes made after start. */
+  readonly webhooks?: SandboxWebhooks;
 }
 
 export const SANDBOX_DEFAULTS = {

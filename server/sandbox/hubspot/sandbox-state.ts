@@ -6,6 +6,7 @@ import {
   type PropertyDefinition,
 } from '../../crm/hubspot/property-definitions.ts';
 import { AssociationStore, type AssociationType } from './association-store.ts';
+import { ChangeFeed, type ApiWrite, type ChangeSource } from './change-feed.ts';
 import { FaultInjector, type ScriptedFault } from './faults.ts';
 import { ObjectStore, type StoredRecord } from './object-store.ts';
 import type { SandboxProperty } from './property-registry.ts';
@@ -29,6 +30,10 @@ export class SandboxState {
   readonly associations = new AssociationStore();
   readonly faults: FaultInjector;
   readonly requests: RequestLogEntry[] = [];
+  /** Every record input the API was asked to write, in order (batch inputs and single PATCHes). */
+  readonly apiWrites: ApiWrite[] = [];
+  /** Creations, property and association changes, as webhooks report them. */
+  readonly changes = new ChangeFeed();
   searchResultCap: number;
   associationPageSize: number;
   private readonly writeFailures = new Map<string, number>();
@@ -67,15 +72,37 @@ export class SandboxState {
 
   /** Creates a record as a person or import would (no API validation, no request counted). */
   create(type: HubspotObjectType, properties: Readonly<Record<string, string | null | undefined>>, id?: string): StoredRecord {
-    return this.store.insert(type, properties, id);
+    const record = this.store.insert(type, properties, id);
+    this.changes.publish({ kind: 'creation', type, id: record.id, at: record.createdAt, source: 'CRM_UI' });
+    return record;
   }
 
   /** Edits a record as a person in HubSpot would; moves hs_lastmodifieddate to `at` (default now). */
   edit(type: HubspotObjectType, id: string, properties: Readonly<Record<string, string>>, at = this.store.now()): StoredRecord {
     const record = this.store.live(type, id);
     if (!record) throw new Error(`sandbox: no live ${type} ${id}`);
-    this.store.apply(type, record, properties, at);
+    this.applyValues(type, record, properties, at, 'CRM_UI');
     return record;
+  }
+
+  /** Applies values the API validated, logging the write (tests count them). */
+  writeFromApi(type: HubspotObjectType, record: StoredRecord, values: Readonly<Record<string, string>>, at: number): void {
+    this.apiWrites.push({ type, id: record.id, properties: { ...values } });
+    this.applyValues(type, record, values, at, 'INTEGRATION');
+  }
+
+  /** Creates a record through the API with already validated values. */
+  createFromApi(type: HubspotObjectType, values: Readonly<Record<string, string>>): StoredRecord {
+    const record = this.store.insert(type, {});
+    this.store.apply(type, record, values, record.createdAt);
+    this.changes.publish({ kind: 'creation', type, id: record.id, at: record.createdAt, source: 'INTEGRATION' });
+    return record;
+  }
+
+  private applyValues(type: HubspotObjectType, record: StoredRecord, values: Readonly<Record<string, string>>, at: number, source: ChangeSource): void {
+    for (const propertyName of this.store.apply(type, record, values, at)) {
+      this.changes.publish({ kind: 'propertyChange', type, id: record.id, propertyName, value: record.properties[propertyName] ?? '', at, source });
+    }
   }
 
   /** Sets hs_lastmodifieddate of many records to one instant, like HubSpot's own bulk jobs do. */
@@ -104,12 +131,19 @@ export class SandboxState {
       if (!label) throw new Error('sandbox: the "Partner" label does not exist (declare the partner-journey schema first)');
       typeIds.push(label.typeId);
     }
+    this.associateDeal(dealId, companyId, typeIds, 'CRM_UI');
+  }
+
+  /** Adds deal→company association types and reports the change (people and the API alike). */
+  associateDeal(dealId: string, companyId: string, typeIds: readonly number[], source: ChangeSource): void {
     this.associations.associate('deals', dealId, companyId, typeIds);
+    this.changes.publish({ kind: 'associationChange', dealId, companyId, removed: false, at: this.store.now(), source });
   }
 
   /** Removes the "Partner" label (or, with `all`, the whole association) between a deal and a company. */
   unlink(dealId: string, companyId: string, options: { all?: boolean } = {}): void {
     this.associations.dissociate(dealId, companyId, options.all ? undefined : this.partnerLabel()?.typeId);
+    this.changes.publish({ kind: 'associationChange', dealId, companyId, removed: true, at: this.store.now(), source: 'CRM_UI' });
   }
 
   // ---- schema --------------------------------------------------------------------------------

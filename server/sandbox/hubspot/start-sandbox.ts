@@ -12,6 +12,8 @@ import { propertyRoutes } from './routes/property-routes.ts';
 import { searchRoutes } from './routes/search-route.ts';
 import { SANDBOX_DEFAULTS, type HubspotSandboxOptions } from './sandbox-options.ts';
 import { SandboxState, type RequestLogEntry } from './sandbox-state.ts';
+import { restoreState, StateSaver } from './state-file.ts';
+import { WebhookEmitter, type SandboxWebhooks } from './webhook-emitter.ts';
 
 export interface HubspotSandbox {
   /** Give this to the client as `basePath` (HUBSPOT_BASE_URL). */
@@ -20,6 +22,15 @@ export interface HubspotSandbox {
   /** The only bearer token the sandbox accepts (HUBSPOT_ACCESS_TOKEN). */
   readonly token: string;
   readonly state: SandboxState;
+  /** True when the portal was loaded from `stateFile` rather than started empty. */
+  readonly restored: boolean;
+  /** Starts sending webhooks for changes from now on (replacing earlier settings). */
+  connectWebhooks(config: SandboxWebhooks): WebhookEmitter;
+  /** Resolves once every webhook for the changes so far was delivered. */
+  webhooksIdle(): Promise<void>;
+  /** Writes the portal to `stateFile` now (no-op without one). */
+  save(): Promise<void>;
+  /** Delivers pending webhooks, saves the portal, then stops the server. */
   close(): Promise<void>;
 }
 
@@ -51,8 +62,11 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     searchResultCap: options.searchResultCap ?? SANDBOX_DEFAULTS.searchResultCap,
     associationPageSize: options.associationPageSize ?? SANDBOX_DEFAULTS.associationPageSize,
   });
+  const restored = options.stateFile ? await restoreState(state, options.stateFile) : false;
   if (options.partnerJourneySchema) state.declarePartnerJourneySchema();
-  if (options.seed) state.seed(options.seed);
+  if (options.seed && !restored) state.seed(options.seed);
+  const saver = options.stateFile ? new StateSaver(state, options.stateFile) : null;
+  let emitter: WebhookEmitter | null = options.webhooks ? new WebhookEmitter(state.changes, state.portalId, options.webhooks) : null;
 
   const scopes = new Set(options.scopes ?? ALL_SCOPES);
   const limits = options.rateLimits ?? {};
@@ -140,6 +154,7 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
       })
       .finally(() => {
         entry.status = response.statusCode;
+        if (saver && request.method !== 'GET' && response.statusCode < 300) saver.schedule();
       });
   });
   server.keepAliveTimeout = 5_000;
@@ -154,10 +169,25 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     portalId: state.portalId,
     token,
     state,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    restored,
+    connectWebhooks(config) {
+      void emitter?.close();
+      emitter = new WebhookEmitter(state.changes, state.portalId, config);
+      return emitter;
+    },
+    webhooksIdle: async () => {
+      await emitter?.idle();
+    },
+    save: async () => {
+      await saver?.save();
+    },
+    async close() {
+      await emitter?.close();
+      await saver?.save();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -105,7 +105,9 @@ function batchCreate({ state, params, body }: RouteContext) {
       errors.push({ status: 'error', category: 'VALIDATION_ERROR', message: `Cannot associate ${SINGULAR[from]} ${fromId} with ${SINGULAR[to]} ${toId}${unknown !== undefined ? ` using type ${unknown}` : ''}.`, context: { fromObjectId: [fromId] }, errors: [], links: {} });
       continue;
     }
-    state.associations.associate(from, fromId, toId, typeIds);
+    const dealToCompany = from === 'deals' ? typeIds : typeIds.map((id) => state.associations.type(id)?.inverseTypeId ?? id);
+    if (from === 'deals') state.associateDeal(fromId, toId, dealToCompany, 'INTEGRATION');
+    else state.associateDeal(toId, fromId, dealToCompany, 'INTEGRATION');
     results.push({
       fromObjectTypeId: from === 'companies' ? '0-2' : '0-3',
       fromObjectId: Number(fromId),

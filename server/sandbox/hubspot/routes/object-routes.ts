@@ -135,7 +135,7 @@ function batchUpdate({ state, params, body }: RouteContext) {
     } else if (state.takeWriteFailure(type, update.id)) {
       errors.push(writeFailure(type, update.id));
     } else {
-      state.store.apply(type, record, update.values, at);
+      state.writeFromApi(type, record, update.values, at);
       results.push(apiObject(state, type, record, Object.keys(update.values)));
     }
   }
@@ -154,16 +154,14 @@ function patchObject({ state, params, body }: RouteContext) {
   if (state.takeWriteFailure(type, id)) {
     throw new SandboxHttpError(409, { message: `Another update of ${NOUN[type]} ${id} is in progress; try again.`, category: 'CONFLICT' });
   }
-  state.store.apply(type, record, update?.values ?? {}, state.store.now());
+  state.writeFromApi(type, record, update?.values ?? {}, state.store.now());
   return { status: 200, body: apiObject(state, type, record, Object.keys(update?.values ?? {})) };
 }
 
 function createOne(state: SandboxState, type: HubspotObjectType, input: Record<string, unknown>): StoredRecord {
   const { normalised, errors } = state.store.validate(type, asRecord(input['properties'] ?? {}, 'properties'));
   if (errors.length > 0) throw validationError(`Property values were not valid: ${JSON.stringify(errors.map((e) => e.message))}`, errors);
-  const record = state.store.insert(type, {});
-  state.store.apply(type, record, normalised, record.createdAt);
-  return record;
+  return state.createFromApi(type, normalised);
 }
 
 function createObject({ state, params, body }: RouteContext) {
