@@ -2,6 +2,7 @@ import type { SessionStore } from '../auth/session-store.ts';
 import type { ChannelManagers } from '../config/channel-managers.ts';
 import type { JourneyDeps } from '../journey/journey-deps.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { SyncService } from '../sync/sync-service.ts';
 import type { CardPage } from './card-page.ts';
 
 /** Everything the HTTP app is built from; `createApp` itself reads no configuration and opens nothing. */
@@ -17,4 +18,6 @@ export interface AppDeps extends JourneyDeps {
   /** The demo tenant when demo mode is on (`/preview` and preview sessions exist only then). */
   readonly demoTenant: string | null;
   readonly cardPage: CardPage;
+  /** Re-reads records a CRM said changed (webhooks); absent when this process runs no sync. */
+  readonly sync?: Pick<SyncService, 'syncRecords'> | undefined;
 }

@@ -8,6 +8,7 @@ import { cardRoutes } from './card-routes.ts';
 import { evaluateRoutes } from './evaluate-route.ts';
 import { healthRoutes } from './health-routes.ts';
 import { hubspotRoutes } from './hubspot-routes.ts';
+import { hubspotWebhookRoutes } from './hubspot-webhook-routes.ts';
 import { previewRoutes } from './preview-routes.ts';
 import { notFound, problemMiddleware } from './problem.ts';
 
@@ -25,7 +26,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(healthRoutes(deps.ready));
 
-  // Before the JSON parser: HubSpot's signature covers the raw body bytes.
+  // Before the JSON parser: HubSpot's signature covers the raw body bytes. Webhooks first: the
+  // card routes below require a signed user identity that webhook calls do not carry.
+  app.use('/api/v1/hubspot/webhooks', hubspotWebhookRoutes(deps));
   app.use('/api/v1/hubspot', hubspotRoutes(deps));
 
   app.use(express.json({ limit: BODY_LIMIT }));

@@ -24,26 +24,31 @@ const identitySchema = z.object({
  */
 export function verifyHubSpotRequest(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
-    const secret = deps.hubspotClientSecret;
-    if (!secret) throw new AppError('misconfigured', 'HubSpot requests are not accepted: HUBSPOT_CLIENT_SECRET is not set');
-    const verdict = verifyHubSpotSignatureV3(
-      {
-        method: req.method,
-        url: signedUrl(req, deps.publicBaseUrl),
-        rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-        signature: req.get('x-hubspot-signature-v3'),
-        timestamp: req.get('x-hubspot-request-timestamp'),
-      },
-      secret,
-      deps.now(),
-    );
-    if (!verdict.ok) {
-      req.log.warn({ reason: verdict.reason }, 'HubSpot request rejected');
-      throw new AppError('unauthorized', `HubSpot signature check failed: ${verdict.reason}`);
-    }
+    assertHubSpotSignature(req, deps);
     setViewer(res, hubspotViewer(req, deps));
     next();
   };
+}
+
+/** Throws `unauthorized` unless the raw body (kept by express.raw) carries HubSpot's valid v3 signature. */
+export function assertHubSpotSignature(req: Request, deps: Pick<AppDeps, 'hubspotClientSecret' | 'publicBaseUrl' | 'now'>): void {
+  const secret = deps.hubspotClientSecret;
+  if (!secret) throw new AppError('misconfigured', 'HubSpot requests are not accepted: HUBSPOT_CLIENT_SECRET is not set');
+  const verdict = verifyHubSpotSignatureV3(
+    {
+      method: req.method,
+      url: signedUrl(req, deps.publicBaseUrl),
+      rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      signature: req.get('x-hubspot-signature-v3'),
+      timestamp: req.get('x-hubspot-request-timestamp'),
+    },
+    secret,
+    deps.now(),
+  );
+  if (!verdict.ok) {
+    req.log.warn({ reason: verdict.reason }, 'HubSpot request rejected');
+    throw new AppError('unauthorized', `HubSpot signature check failed: ${verdict.reason}`);
+  }
 }
 
 /** The URL as HubSpot called it: the public origin (we may sit behind a proxy) + the original path and query. */
