@@ -36,7 +36,8 @@ export async function reconcilePartners(
 
   for (const partner of partners) {
     const seen = observed.get(partner.partnerId);
-    if (seen) await store.recordCrmOutputs(tenant, partner.partnerId, seen);
+    // Most reads find what we last wrote: only a difference is worth a database write.
+    if (seen && Object.keys(changedOutputs(seen, partner.crmOutputs)).length > 0) await store.recordCrmOutputs(tenant, partner.partnerId, seen);
     const current = seen ?? partner.crmOutputs;
     if (partner.type === null) {
       pushChanges(updates, partner.partnerId, changedOutputs(CLEARED_WHEN_NOT_PARTNER, current));
