@@ -70,6 +70,11 @@ export class SyncService {
     void tick();
   }
 
+  /** Resolves when every run queued so far (scheduled, webhook, stage write-back) has finished. */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
   /** Stops scheduling and waits for the runs in flight (each finishes its page and saves its cursor). */
   async stop(): Promise<void> {
     this.#stopping = true;
