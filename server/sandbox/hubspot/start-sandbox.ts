@@ -13,7 +13,7 @@ import { searchRoutes } from './routes/search-route.ts';
 import { SANDBOX_DEFAULTS, type HubspotSandboxOptions } from './sandbox-options.ts';
 import { SandboxState, type RequestLogEntry } from './sandbox-state.ts';
 import { restoreState, StateSaver } from './state-file.ts';
-import { WebhookEmitter, type SandboxWebhooks } from './webhook-emitter.ts';
+import { WebhookEmitter, type SandboxWebhooks, type WebhookDelivery } from './webhook-emitter.ts';
 
 export interface HubspotSandbox {
   /** Give this to the client as `basePath` (HUBSPOT_BASE_URL). */
@@ -28,6 +28,8 @@ export interface HubspotSandbox {
   connectWebhooks(config: SandboxWebhooks): WebhookEmitter;
   /** Resolves once every webhook for the changes so far was delivered. */
   webhooksIdle(): Promise<void>;
+  /** Webhook requests sent so far (every attempt), with their answers. */
+  webhookDeliveries(): readonly WebhookDelivery[];
   /** Writes the portal to `stateFile` now (no-op without one). */
   save(): Promise<void>;
   /** Delivers pending webhooks, saves the portal, then stops the server. */
@@ -66,7 +68,7 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
   if (options.partnerJourneySchema) state.declarePartnerJourneySchema();
   if (options.seed && !restored) state.seed(options.seed);
   const saver = options.stateFile ? new StateSaver(state, options.stateFile) : null;
-  let emitter: WebhookEmitter | null = options.webhooks ? new WebhookEmitter(state.changes, state.portalId, options.webhooks) : null;
+  let emitter: WebhookEmitter | null = options.webhooks ? new WebhookEmitter(state.changes, state.portalId, options.webhooks, () => state.store.now()) : null;
 
   const scopes = new Set(options.scopes ?? ALL_SCOPES);
   const limits = options.rateLimits ?? {};
@@ -172,12 +174,13 @@ export async function startHubspotSandbox(options: HubspotSandboxOptions = {}): 
     restored,
     connectWebhooks(config) {
       void emitter?.close();
-      emitter = new WebhookEmitter(state.changes, state.portalId, config);
+      emitter = new WebhookEmitter(state.changes, state.portalId, config, () => state.store.now());
       return emitter;
     },
     webhooksIdle: async () => {
       await emitter?.idle();
     },
+    webhookDeliveries: () => emitter?.deliveries ?? [],
     save: async () => {
       await saver?.save();
     },

@@ -51,9 +51,13 @@ export class WebhookEmitter {
   private inFlight = new Set<Promise<void>>();
   private nextEventId = 1;
 
-  constructor(feed: ChangeFeed, portalId: number, config: SandboxWebhooks) {
+  private readonly clock: () => number;
+
+  /** `clock` stamps the signature timestamps (the portal's clock, which tests may set). */
+  constructor(feed: ChangeFeed, portalId: number, config: SandboxWebhooks, clock: () => number = Date.now) {
     this.config = config;
     this.portalId = portalId;
+    this.clock = clock;
     this.unsubscribe = feed.subscribe((change) => this.onChange(change));
   }
 
@@ -144,7 +148,7 @@ export class WebhookEmitter {
     for (let attempt = 0; attempt < attempts; attempt += 1) {
       const sent = events.map((e) => ({ ...e, attemptNumber: attempt }));
       const body = JSON.stringify(sent);
-      const timestamp = String(Date.now());
+      const timestamp = String(this.clock());
       const signature = createHmac('sha256', this.config.clientSecret).update(`POST${this.config.targetUrl}${body}${timestamp}`, 'utf8').digest('base64');
       let status = 0;
       try {
