@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../../shared/i18n/locale.ts';
 import type { RulesDocument } from '../../shared/journey/rules.ts';
 import { describeIssues, type FieldProblem } from '../../shared/validation/issues.ts';
 import { parseSalesforceEnv, type SalesforceEnvConfig } from '../crm/salesforce/salesforce-config.ts';
@@ -52,6 +53,13 @@ const envSchema = z.object({
   HUBSPOT_CLIENT_SECRET: optionalText,
   HUBSPOT_ACCESS_TOKEN: optionalText,
   HUBSPOT_BASE_URL: optionalText.pipe(httpUrl('the HubSpot API base')),
+  // The portal's budget is shared by every app in it: ours stays under these.
+  HUBSPOT_REQUESTS_PER_10S: optionalText.pipe(z.coerce.number<string | undefined>({ error: 'must be a number of requests' }).int().min(1).max(1_000).default(100)),
+  HUBSPOT_SEARCHES_PER_SECOND: optionalText.pipe(z.coerce.number<string | undefined>({ error: 'must be a number of searches' }).int().min(1).max(50).default(4)),
+  SYNC_INTERVAL_MINUTES: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: 'must be a number of minutes (0 turns the schedule off)' }).int().min(0).max(7 * 24 * 60).default(15),
+  ),
+  CRM_LOCALE: optionalText.pipe(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en')),
   // The connection's SALESFORCE_* variables are parsed by the Salesforce adapter's own schema (below).
   SALESFORCE_CONSUMER_SECRET: optionalText,
   CHANNEL_MANAGERS: optionalText,
@@ -76,6 +84,8 @@ export interface AppConfig {
     readonly clientSecret: string | undefined;
     readonly accessToken: string | undefined;
     readonly baseUrl: string | undefined;
+    /** Our client-side budget in the portal. */
+    readonly limits: { readonly requestsPer10s: number; readonly searchesPerSecond: number };
   };
   readonly salesforce: {
     /** The sync's connection, when the org's credentials are configured. */
@@ -85,6 +95,12 @@ export interface AppConfig {
   };
   readonly channelManagers: ChannelManagers;
   readonly rules: RulesDocument | undefined;
+  readonly sync: {
+    /** Between scheduled syncs inside `serve`; 0 turns the schedule off. */
+    readonly intervalMs: number;
+    /** Language of what the sync writes to the CRM (next action) and of its history reasons. */
+    readonly locale: Locale;
+  };
   /** Demo mode: a seeded demo tenant and `/preview`. On when no CRM credentials are configured. */
   readonly demo: boolean;
 }
@@ -104,10 +120,16 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     dataDir,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
-    hubspot: { clientSecret: e.HUBSPOT_CLIENT_SECRET, accessToken: e.HUBSPOT_ACCESS_TOKEN, baseUrl: e.HUBSPOT_BASE_URL },
+    hubspot: {
+      clientSecret: e.HUBSPOT_CLIENT_SECRET,
+      accessToken: e.HUBSPOT_ACCESS_TOKEN,
+      baseUrl: e.HUBSPOT_BASE_URL,
+      limits: { requestsPer10s: e.HUBSPOT_REQUESTS_PER_10S, searchesPerSecond: e.HUBSPOT_SEARCHES_PER_SECOND },
+    },
     salesforce: { connection: salesforce, consumerSecret: e.SALESFORCE_CONSUMER_SECRET },
     channelManagers: await loadChannelManagers(e),
     rules: e.RULES_FILE ? await loadRulesFile(e.RULES_FILE) : undefined,
+    sync: { intervalMs: e.SYNC_INTERVAL_MINUTES * 60_000, locale: e.CRM_LOCALE },
     demo: e.DEMO ?? !hasCrmCredentials,
   };
 }
@@ -171,6 +193,8 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     salesforceConnection: config.salesforce.connection?.auth.kind ?? null,
     salesforceConsumerSecretSet: config.salesforce.consumerSecret !== undefined,
     rulesFile: config.rules !== undefined,
+    syncIntervalMinutes: config.sync.intervalMs / 60_000,
+    crmLocale: config.sync.locale,
     demo: config.demo,
   };
 }
