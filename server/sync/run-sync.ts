@@ -40,6 +40,12 @@ export async function runBackfill(ctx: SyncContext): Promise<boolean> {
   return true;
 }
 
+/** Makes the next run read every partner again from the first page; incremental cursors and history stay. */
+export async function restartBackfill(ctx: SyncContext): Promise<void> {
+  const fresh: BackfillCursor = { startedAt: new Date(ctx.now()).toISOString(), after: null, done: false };
+  await ctx.store.saveCursor(ctx.tenant, CURSOR_KEYS.backfill, JSON.stringify(fresh));
+}
+
 async function startIncrementalAt(ctx: SyncContext, backfillStartedAt: string): Promise<void> {
   const since = new Date(Date.parse(backfillStartedAt) - BACKFILL_OVERLAP_MS).toISOString();
   for (const key of [CURSOR_KEYS.partners, CURSOR_KEYS.deals]) {

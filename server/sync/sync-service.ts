@@ -3,7 +3,7 @@ import type { RulesDocument } from '../../shared/journey/rules.ts';
 import type { CrmAdapter } from '../crm/crm-adapter.ts';
 import type { JourneyStore } from '../storage/journey-store.ts';
 import { applyCrmRecords } from './apply-crm-records.ts';
-import { runSync } from './run-sync.ts';
+import { restartBackfill, runSync } from './run-sync.ts';
 import { emptyReport, type SyncContext, type SyncLogger, type SyncReport } from './sync-context.ts';
 import { TenantQueue } from './tenant-queue.ts';
 
@@ -26,11 +26,12 @@ export class SyncService {
     this.#options = options;
   }
 
-  /** Backfill (or resume it), then incremental changes. */
-  async sync(adapter: CrmAdapter): Promise<SyncReport> {
+  /** Backfill (or resume it), then incremental changes; `full` starts the backfill over first. */
+  async sync(adapter: CrmAdapter, options: { readonly full?: boolean } = {}): Promise<SyncReport> {
     const tenant = await adapter.tenantId();
     return this.#queue.run(tenant, async () => {
       const ctx = this.#context(tenant, adapter);
+      if (options.full) await restartBackfill(ctx);
       await runSync(ctx);
       this.#options.log.info({ tenant, ...ctx.report, writeFailures: ctx.report.writeFailures.length }, 'sync finished');
       return ctx.report;
