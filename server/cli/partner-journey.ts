@@ -6,6 +6,7 @@ import { runEvaluate } from './evaluate-command.ts';
 import { HELP } from './help.ts';
 import { runServe } from './serve-command.ts';
 import { runSetupCommand } from './setup-command.ts';
+import { runSyncCommand } from './sync-command.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,7 +22,19 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'serve':
       return serveCommand(rest);
     case 'sync':
-      throw new AppError('invalid_input', `"${command}" is not available yet in this version; see --help`);
+      return runSyncCommand(rest, {
+        env: process.env,
+        write: (text) => process.stdout.write(text),
+        log: process.stderr,
+        onSignal: (stop) => {
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          return () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+          };
+        },
+      });
     default:
       throw new AppError('invalid_input', `unknown command "${command}"; see --help`);
   }
@@ -50,12 +63,15 @@ async function evaluateCommand(args: readonly string[]): Promise<number> {
 }
 
 async function serveCommand(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args: [...args], options: { help: { type: 'boolean', short: 'h' }, crm: { type: 'string' } } });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  await runServe();
+  if (values.crm !== undefined && values.crm !== 'hubspot' && values.crm !== 'salesforce') {
+    throw new AppError('invalid_input', `--crm must be hubspot or salesforce (got "${values.crm}")`);
+  }
+  await runServe(values.crm ? { demoCrm: values.crm } : {});
   return 0;
 }
 
