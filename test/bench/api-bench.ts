@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { InMemorySessionStore } from '../../server/auth/session-store.ts';
 import { NO_CHANNEL_MANAGERS } from '../../server/config/channel-managers.ts';
 import { demoDataset } from '../../server/demo/dataset.ts';
-import { seedDemo } from '../../server/demo/seed-demo.ts';
+import { seedDemo } from '../support/seed-store.ts';
 import { CardPage } from '../../server/http/card-page.ts';
 import { createApp } from '../../server/http/create-app.ts';
 import { startServer } from '../../server/http/start-server.ts';

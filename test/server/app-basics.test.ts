@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../../shared/api/journey-api.ts';
-import { DEMO_TENANT, seedDemo } from '../../server/demo/seed-demo.ts';
+import { DEMO_TENANT, seedDemo } from '../support/seed-store.ts';
 import { hubspotFetch, identity } from '../support/hubspot-signing.ts';
 import { startTestService, TEST_NOW, type TestService } from '../support/test-service.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionResponseSchema } from '../../shared/api/card-boot.ts';
 import { journeyResponseSchema, partnerListItemSchema, problemSchema } from '../../shared/api/journey-api.ts';
 import { DEFAULT_SESSION_TTL_MS } from '../../server/auth/session-store.ts';
-import { DEMO_TENANT, seedDemo } from '../../server/demo/seed-demo.ts';
+import { DEMO_TENANT, seedDemo } from '../support/seed-store.ts';
 import { startTestService, TEST_NOW, type TestService } from '../support/test-service.ts';
 
 let service: TestService;

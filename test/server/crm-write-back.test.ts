@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyResponseSchema } from '../../shared/api/journey-api.ts';
 import type { CrmAdapter, OutputUpdate, WriteReport } from '../../server/crm/crm-adapter.ts';
 import { generateDataset } from '../../server/demo/dataset.ts';
-import { seedDemo } from '../../server/demo/seed-demo.ts';
+import { seedDemo } from '../support/seed-store.ts';
 import { crmLinks } from '../../server/journey/crm-links.ts';
 import { AppError } from '../../server/errors/app-error.ts';
 import { startTestService, TEST_NOW, type TestService } from '../support/test-service.ts';

@@ -3,7 +3,7 @@ import { evaluate } from '../../shared/journey/evaluate.ts';
 import { HEALTH_IDS, PARTNER_TYPES, STAGE_IDS } from '../../shared/journey/stages.ts';
 import { DAY_MS } from '../../shared/time/iso-date.ts';
 import { demoDataset, generateDataset, type Dataset } from '../../server/demo/dataset.ts';
-import { DEMO_TENANT, seedDemo } from '../../server/demo/seed-demo.ts';
+import { DEMO_TENANT, seedDemo } from '../support/seed-store.ts';
 import { PROFILES } from '../../server/demo/profiles.ts';
 import { openJourneyStore } from '../../server/storage/open-store.ts';
 

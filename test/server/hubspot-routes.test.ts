@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyResponseSchema, problemSchema, type JourneyResponse } from '../../shared/api/journey-api.ts';
 import { generateDataset } from '../../server/demo/dataset.ts';
-import { seedDemo } from '../../server/demo/seed-demo.ts';
+import { seedDemo } from '../support/seed-store.ts';
 import { hubspotFetch, identity, type HubSpotCall } from '../support/hubspot-signing.ts';
 import { startTestService, TEST_NOW, type TestService } from '../support/test-service.ts';
 

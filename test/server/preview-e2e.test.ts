@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TENANT, seedDemo } from '../../server/demo/seed-demo.ts';
+import { DEMO_TENANT, seedDemo } from '../support/seed-store.ts';
 import { CardPage } from '../../server/http/card-page.ts';
 import { launchBrowser, newOfflineContext } from '../support/browser.ts';
 import { startTestService, TEST_NOW, type TestService } from '../support/test-service.ts';

@@ -3,13 +3,17 @@ import { describeJourney } from '../../shared/journey/evaluate.ts';
 import { STAGE_IDS, stageIndex, type StageId } from '../../shared/journey/stages.ts';
 import type { RulesDocument } from '../../shared/journey/rules.ts';
 import { toIsoDate } from '../../shared/time/iso-date.ts';
-import { isCurrentPartner, journeyOf, partnerInput } from '../journey/partner-evaluation.ts';
-import type { JourneyStore, StoredDeal } from '../storage/journey-store.ts';
-import { SYNC_ACTOR } from '../sync/sync-context.ts';
-import { evidenceSnapshot } from '../sync/evaluate-stored-partner.ts';
-import { demoDataset, type Dataset } from './dataset.ts';
+import { isCurrentPartner, journeyOf, partnerInput } from '../../server/journey/partner-evaluation.ts';
+import type { JourneyStore, StoredDeal } from '../../server/storage/journey-store.ts';
+import { SYNC_ACTOR } from '../../server/sync/sync-context.ts';
+import { evidenceSnapshot } from '../../server/sync/evaluate-stored-partner.ts';
+import { demoDataset, type Dataset } from '../../server/demo/dataset.ts';
 
-/** Until the demo runs through the HubSpot sandbox and the sync, it lives in this tenant of the store. */
+/**
+ * A test fixture: the demo dataset written straight into a tenant of the store, for tests of the
+ * service that need journeys without a CRM. (`npm start` fills its demo through the HubSpot
+ * sandbox and the sync instead: server/demo/hubspot-demo.ts.)
+ */
 export const DEMO_TENANT = 'hubspot:demo';
 
 export interface SeedReport {
