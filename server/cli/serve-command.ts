@@ -34,14 +34,15 @@ export interface RunningService {
  */
 export async function startService(config: AppConfig, options: ServiceOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const startDemo = config.demo ? demoCrmFor(options.demoCrm ?? 'hubspot') : null;
   const store = await openJourneyStore(config.database);
   const now = () => Date.now();
   const connections = new CrmConnections(adaptersFromConfig(config), logger);
   const sync = new SyncService({ store, now, locale: config.sync.locale, rules: config.rules, log: logger.child({ component: 'sync' }) });
   let demo: DemoCrm | null = null;
   try {
-    if (config.demo) {
-      demo = await demoCrmFor(options.demoCrm ?? 'hubspot')({ dataDir: config.dataDir, now: now(), log: logger });
+    if (startDemo) {
+      demo = await startDemo({ dataDir: config.dataDir, now: now(), log: logger });
       connections.add(demo.adapter, demo.tenant);
       await sync.sync(demo.adapter);
       logger.info({ tenant: demo.tenant }, `demo CRM synced: ${demo.description}`);
