@@ -76,7 +76,12 @@ export function portalSeed(options: { partners: number; dealsPerPartner: number;
         partnerCompanyIds: [id],
       });
     }
-    deals.push({ id: String(dealId++), properties: { dealname: `Unlabeled ${p}`, dealstage: 'closedwon', amount: '999' }, companyIds: [id] });
+    const unlabeled = new Date(BASE_MS - 200 * DAY).toISOString();
+    deals.push({
+      id: String(dealId++),
+      properties: { dealname: `Unlabeled ${p}`, dealstage: 'closedwon', amount: '999', createdate: unlabeled, closedate: unlabeled, hs_lastmodifieddate: unlabeled },
+      companyIds: [id],
+    });
   }
   for (let o = 0; o < (options.others ?? 0); o += 1) {
     companies.push({ id: String(companyId++), properties: { name: `Customer ${o}` } });
