@@ -5,7 +5,7 @@ import { portalSeed } from '../hubspot/support.ts';
 import { startSyncHarness, T0 } from './hubspot-harness.ts';
 
 /** 400 partners with 50 labeled deals each: 20,000 partner deals (and one unlabeled deal per partner). */
-const SEED = portalSeed({ partners: 400, dealsPerPartner: 50, others: 200 });
+const SEED = portalSeed({ partners: 400, dealsPerPartner: 50 });
 
 let store: KyselyJourneyStore;
 beforeAll(async () => {

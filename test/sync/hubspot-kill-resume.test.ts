@@ -12,8 +12,8 @@ import { SyncService } from '../../server/sync/sync-service.ts';
 import { portalSeed } from '../hubspot/support.ts';
 import { QUICK_RETRY, startSyncHarness, T0 } from './hubspot-harness.ts';
 
-/** 600 partners (three backfill pages of 200) with two labeled deals each. */
-const SEED = portalSeed({ partners: 600, dealsPerPartner: 2, others: 50 });
+/** 400 partners (two backfill pages of 200) with two labeled deals each. */
+const SEED = portalSeed({ partners: 400, dealsPerPartner: 2, others: 50 });
 
 class Killed extends Error {}
 
@@ -100,11 +100,11 @@ describe('HubSpot sync killed mid-backfill', () => {
     await reference.sync.sync(counter.wrap(reference.adapter));
     const expected = await outcome(clean.sandbox, store, clean.tenant);
     await clean.close();
-    expect(expected.history).toHaveLength(600);
-    expect(expected.writes).toBe(600);
+    expect(expected.history).toHaveLength(400);
+    expect(expected.writes).toBe(400);
 
     const random = new SeededRandom(20_260_630);
-    for (let round = 0; round < 4; round += 1) {
+    for (let round = 0; round < 3; round += 1) {
       const killAt = random.int(1, counter.steps);
       const h = await startSyncHarness({ store, sandbox: { seed: SEED }, clock: { now: T0 } });
       try {

@@ -33,32 +33,24 @@ async function sync(args: string[], env: Record<string, string> = {}): Promise<{
 const line = (out: string, label: string) => out.split('\n').find((l) => l.trimStart().startsWith(label))?.replace(label, '').trim();
 
 describe('partner-journey sync', () => {
-  it('When it runs, then it backfills, prints what it read and wrote, and exits 0; --full reads everything again and writes nothing new', async () => {
+  it('When HubSpot refuses a record, then the run reports it and exits 5; the next run (--full) writes it and exits 0', async () => {
+    const refused = sandbox.state.liveRecords('companies')[0]?.id ?? '';
+    sandbox.state.failWrites('companies', refused, 2);
     const first = await sync([]);
-    expect(first.code).toBe(0);
+    expect(first.code).toBe(SYNC_INCOMPLETE_EXIT);
     expect(first.out).toContain(`HubSpot (hubspot:${sandbox.portalId})`);
     expect(line(first.out, 'deals read')).toBe('90');
-    expect(line(first.out, 'written to the CRM')).toBe('30 records (240 fields)');
-    expect(line(first.out, 'records not written')).toBe('0');
-    expect(first.out).toContain('finished: the CRM is up to date');
+    expect(line(first.out, 'written to the CRM')).toBe('29 records (232 fields)');
+    expect(line(first.out, 'records not written')).toBe('1');
+    expect(first.out).toContain(`! ${refused}: conflict`);
+    expect(first.out).toContain('Run the sync again');
 
-    const full = await sync(['--full', '--locale', 'pt-BR']);
+    const full = await sync(['--full', '--crm', 'hubspot', '--locale', 'pt-BR']);
     expect(full.code).toBe(0);
     expect(line(full.out, 'negócios lidos')).toBe('90');
-    expect(line(full.out, 'gravado no CRM')).toBe('0 registros (0 campos)');
+    expect(line(full.out, 'gravado no CRM')).toBe('1 registros (8 campos)');
     expect(line(full.out, 'promoções')).toBe('0');
-  }, 30_000);
-
-  it('When HubSpot keeps refusing a record, then the report names it and the exit code says to run again', async () => {
-    const company = sandbox.state.liveRecords('companies')[0];
-    if (!company) throw new Error('no company seeded');
-    sandbox.state.edit('companies', company.id, { pj_next_action: '' });
-    sandbox.state.failWrites('companies', company.id, 2);
-    const run = await sync(['--crm', 'hubspot']);
-    expect(run.code).toBe(SYNC_INCOMPLETE_EXIT);
-    expect(line(run.out, 'records not written')).toBe('1');
-    expect(run.out).toContain(`! ${company.id}: conflict`);
-    expect(run.out).toContain('Run the sync again');
+    expect(full.out).toContain('concluído: o CRM está em dia');
   }, 30_000);
 
   it('When the named CRM has no connection configured, then it says which variables to set', async () => {
