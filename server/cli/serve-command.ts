@@ -46,8 +46,9 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
       connections.add(demo.adapter, demo.tenant);
       await sync.sync(demo.adapter);
       logger.info({ tenant: demo.tenant }, `demo CRM synced: ${demo.description}`);
+    } else if (options.demoCrm) {
+      logger.warn({ crm: options.demoCrm }, '--crm picks the demo CRM, and demo mode is off (CRM credentials are set): ignored');
     }
-    await connections.resolve();
   } catch (error) {
     connections.close();
     await demo?.close().catch(() => undefined);
@@ -72,6 +73,8 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     demoTenant: demo?.tenant ?? null,
     cardPage,
   });
+  // In the background: a CRM that is slow or down must not keep the service from starting.
+  void connections.resolve();
   const server = await startServer(app, {
     port: config.port,
     host: config.host,
