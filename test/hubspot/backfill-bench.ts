@@ -2,19 +2,25 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHubspotAdapter } from '../../server/crm/hubspot/hubspot-adapter.ts';
+import { createLogger } from '../../server/logging/logger.ts';
 import { startHubspotSandbox } from '../../server/sandbox/hubspot/index.ts';
-import { backfill, portalSeed } from './support.ts';
+import { openJourneyStore } from '../../server/storage/open-store.ts';
+import { SyncService } from '../../server/sync/sync-service.ts';
+import { portalSeed } from './support.ts';
 
 export interface HubspotBackfillBenchResult {
   readonly name: string;
   readonly partners: number;
+  /** Deals linked to a partner with the "Partner" label (the seed adds one unlabeled deal per partner). */
   readonly deals: number;
-  /** HTTP requests HubSpot received: reads, label lookup, write-back, and any 429 retries. */
+  /** HTTP requests HubSpot received for the whole sync: reads, write-back, the catch-up read after it, 429 retries. */
   readonly requests: number;
   readonly rateLimited: number;
+  readonly recordsWritten: number;
+  readonly fieldsWritten: number;
   /**
-   * Searches of 200 partners, then per 100: partners' deal lists, deals' partner lists, deal
-   * reads and output writes (the per-record baseline done in batches, plus finding the deals).
+   * The same work in HubSpot's batch sizes: partner searches of 200, partners' deal lists per
+   * 100, deals' partner lists per 100, deal reads per 100 and output writes per 100.
    */
   readonly batchLowerBound: number;
   /** One read per deal + one association read per deal + one write per partner. */
@@ -30,13 +36,15 @@ export interface HubspotBackfillBenchResult {
 export interface BenchOptions {
   readonly partners?: number;
   readonly dealsPerPartner?: number;
+  /** The portal's budget the sandbox enforces and the adapter stays under (default 100 per 10 s). */
   readonly limit?: number;
   readonly windowMs?: number;
 }
 
 /**
- * Backfill (every partner, every partner deal) plus one output write per partner, through the real
- * client and our limiter, against a sandbox enforcing the same budget as a Free/Starter portal.
+ * The first sync of a portal, as `serve` or `partner-journey sync` runs it: SyncService over the
+ * real adapter and an embedded store, backfill with write-back and the catch-up read after it,
+ * against a sandbox enforcing a Free/Starter portal's budget (100 requests / 10 s, 4 searches / s).
  */
 export async function runHubspotBackfillBench(options: BenchOptions = {}): Promise<HubspotBackfillBenchResult> {
   const partners = options.partners ?? 2_000;
@@ -48,23 +56,29 @@ export async function runHubspotBackfillBench(options: BenchOptions = {}): Promi
     seed: portalSeed({ partners, dealsPerPartner, others: partners / 2 }),
     rateLimits: { general: { max: limit, windowMs }, search: { max: 4, windowMs: 1_000 } },
   });
+  const store = await openJourneyStore({ kind: 'memory' });
   try {
     const adapter = createHubspotAdapter({ accessToken: sandbox.token, baseUrl: sandbox.baseUrl, limits: { requests: limit, windowMs } });
+    const sync = new SyncService({ store, now: () => Date.now(), locale: 'en', log: createLogger('silent') });
     const started = performance.now();
-    const { partners: read, deals } = await backfill(adapter);
-    await adapter.writePartnerOutputs(read.map((p) => ({ partnerId: p.id, outputs: { wonDeals12m: deals.filter((d) => d.status === 'won' && d.partnerIds.includes(p.id)).length } })));
+    const report = await sync.sync(adapter);
     const wallMs = performance.now() - started;
+    if (report.stoppedEarly !== null || report.writeFailures.length > 0) {
+      throw new Error(`the benchmark sync did not finish: ${report.stoppedEarly ?? `${report.writeFailures.length} records not written`}`);
+    }
     const requests = sandbox.state.countRequests();
-    const dealCount = deals.length;
-    const batchLowerBound = Math.ceil(read.length / 200) + Math.ceil(read.length / 100) + 2 * Math.ceil(dealCount / 100) + Math.ceil(read.length / 100);
-    const perRecordBaseline = dealCount * 2 + read.length;
+    const deals = partners * dealsPerPartner;
+    const batchLowerBound = Math.ceil(partners / 200) + Math.ceil(partners / 100) + 2 * Math.ceil(deals / 100) + Math.ceil(partners / 100);
+    const perRecordBaseline = deals * 2 + partners;
     const rateLimitMs = Math.floor((requests - 1) / limit) * windowMs;
     return {
-      name: `hubspot backfill ${dealCount} deals / ${read.length} partners`,
-      partners: read.length,
-      deals: dealCount,
+      name: `hubspot first sync: ${deals} deals / ${partners} partners`,
+      partners,
+      deals,
       requests,
       rateLimited: sandbox.state.requests.filter((r) => r.status === 429).length,
+      recordsWritten: report.recordsWritten,
+      fieldsWritten: report.fieldsWritten,
       batchLowerBound,
       perRecordBaseline,
       wallMs: Math.round(wallMs),
@@ -74,6 +88,7 @@ export async function runHubspotBackfillBench(options: BenchOptions = {}): Promi
       wallVsRateLimit: rateLimitMs === 0 ? Number.NaN : wallMs / rateLimitMs,
     };
   } finally {
+    await store.close();
     await sandbox.close();
   }
 }
