@@ -1,9 +1,14 @@
 import { normalizeId, salesforceId } from './ids.ts';
 import { OPPORTUNITY_STAGES } from './org-objects.ts';
-import type { SalesforceRecord, SalesforceValue, SObjectSchema } from './org-schema.ts';
+import { findField, type SalesforceRecord, type SalesforceValue, type SObjectSchema } from './org-schema.ts';
 import { formatDatetime, validateWrite, type RecordError } from './write-validation.ts';
 
 export type WriteOutcome = { readonly id: string } | { readonly error: RecordError };
+
+/** The `Object.Field` names a user may read but not edit (their profile's field-level security). */
+export type ReadOnlyFields = (userId: string) => ReadonlySet<string>;
+
+const NOTHING_READ_ONLY: ReadOnlyFields = () => new Set();
 
 /**
  * The org's records. Every write moves `SystemModstamp` and `LastModifiedDate` to the clock's
@@ -12,12 +17,14 @@ export type WriteOutcome = { readonly id: string } | { readonly error: RecordErr
 export class OrgStore {
   readonly objects: ReadonlyMap<string, SObjectSchema>;
   private readonly clock: () => number;
+  private readonly readOnly: ReadOnlyFields;
   private readonly records = new Map<string, Map<string, SalesforceRecord>>();
   private readonly serials = new Map<string, number>();
 
-  constructor(objects: ReadonlyMap<string, SObjectSchema>, clock: () => number) {
+  constructor(objects: ReadonlyMap<string, SObjectSchema>, clock: () => number, readOnly: ReadOnlyFields = NOTHING_READ_ONLY) {
     this.objects = objects;
     this.clock = clock;
+    this.readOnly = readOnly;
     for (const name of objects.keys()) this.records.set(name, new Map());
   }
 
@@ -55,9 +62,26 @@ export class OrgStore {
     return id;
   }
 
+  /** What Salesforce checks before a create or update by this user: field-level security, then the values. */
+  validate(schema: SObjectSchema, input: Readonly<Record<string, unknown>>, mode: 'create' | 'update', userId: string): ReturnType<typeof validateWrite> {
+    const readOnly = this.readOnly(userId);
+    for (const name of Object.keys(input)) {
+      const spec = findField(schema, name);
+      if (spec && readOnly.has(`${schema.name}.${spec.name}`)) {
+        return { ok: false, error: { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${spec.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, fields: [spec.name] } };
+      }
+    }
+    return validateWrite(schema, input, mode);
+  }
+
+  /** Whether this user's field-level security lets them edit the field. */
+  editable(schema: SObjectSchema, field: string, userId: string): boolean {
+    return !this.readOnly(userId).has(`${schema.name}.${field}`);
+  }
+
   create(sobject: string, input: Readonly<Record<string, unknown>>, userId: string): WriteOutcome {
     const schema = this.required(sobject);
-    const checked = validateWrite(schema, input, 'create');
+    const checked = this.validate(schema, input, 'create', userId);
     if (!checked.ok) return { error: checked.error };
     return { id: this.insertRaw(schema.name, checked.values, userId) };
   }
@@ -67,7 +91,7 @@ export class OrgStore {
     const record = this.get(schema.name, id);
     if (!record) return { error: { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id: ${id}`, fields: [] } };
     if (record.IsDeleted === true) return { error: { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] } };
-    const checked = validateWrite(schema, input, 'update');
+    const checked = this.validate(schema, input, 'update', userId);
     if (!checked.ok) return { error: checked.error };
     Object.assign(record, checked.values);
     this.touch(schema, record, userId);

@@ -30,6 +30,11 @@ export interface SalesforceSandboxOptions {
   readonly clientSecret?: string;
   /** PEM of the certificate key uploaded to the app; a key pair is generated when absent. */
   readonly jwtPublicKeyPem?: string;
+  /**
+   * Field-level security per profile: the `Object.Field` names its users may read but not edit
+   * (profiles: Integration User, System Administrator, Channel Manager, Standard User).
+   */
+  readonly readOnlyFieldsByProfile?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface SandboxCredentials {
@@ -76,7 +81,9 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     privateKeyPem,
   };
 
-  const store = new OrgStore(buildOrgObjects(options.org), clock);
+  const readOnly = new Map(Object.entries(options.readOnlyFieldsByProfile ?? {}).map(([profile, fields]) => [profile, new Set(fields)]));
+  const profileOf = new Map(users.map((u) => [u.id, u.profile]));
+  const store = new OrgStore(buildOrgObjects(options.org), clock, (userId) => readOnly.get(profileOf.get(userId) ?? '') ?? new Set());
   const seedIds = options.seed ? loadSeed(store, options.seed, admin.id) : new Map<string, string>();
   const sessions = new Sessions(clock, options.sessionTtlMs ?? 2 * 3_600_000);
   const faults = new Faults(options.faults);
