@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { RulesDocument } from '../../shared/journey/rules.ts';
 import { describeIssues, type FieldProblem } from '../../shared/validation/issues.ts';
+import { DEFAULT_FRAME_ANCESTORS, frameAncestorsSchema } from '../crm/salesforce/canvas-frame-ancestors.ts';
 import { parseSalesforceEnv, type SalesforceEnvConfig } from '../crm/salesforce/salesforce-config.ts';
 import { AppError } from '../errors/app-error.ts';
 import { channelManagersSchema, NO_CHANNEL_MANAGERS, type ChannelManagers } from './channel-managers.ts';
@@ -54,6 +55,7 @@ const envSchema = z.object({
   HUBSPOT_BASE_URL: optionalText.pipe(httpUrl('the HubSpot API base')),
   // The connection's SALESFORCE_* variables are parsed by the Salesforce adapter's own schema (below).
   SALESFORCE_CONSUMER_SECRET: optionalText,
+  SALESFORCE_FRAME_ANCESTORS: optionalText.pipe(frameAncestorsSchema.optional()),
   CHANNEL_MANAGERS: optionalText,
   CHANNEL_MANAGERS_FILE: optionalText,
   RULES_FILE: optionalText,
@@ -82,6 +84,8 @@ export interface AppConfig {
     readonly connection: SalesforceEnvConfig | undefined;
     /** Verifies Canvas signed requests. */
     readonly consumerSecret: string | undefined;
+    /** Origins that may frame the Canvas card (CSP frame-ancestors). */
+    readonly frameAncestors: readonly string[];
   };
   readonly channelManagers: ChannelManagers;
   readonly rules: RulesDocument | undefined;
@@ -105,7 +109,11 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
     hubspot: { clientSecret: e.HUBSPOT_CLIENT_SECRET, accessToken: e.HUBSPOT_ACCESS_TOKEN, baseUrl: e.HUBSPOT_BASE_URL },
-    salesforce: { connection: salesforce, consumerSecret: e.SALESFORCE_CONSUMER_SECRET },
+    salesforce: {
+      connection: salesforce,
+      consumerSecret: e.SALESFORCE_CONSUMER_SECRET,
+      frameAncestors: e.SALESFORCE_FRAME_ANCESTORS ?? [...DEFAULT_FRAME_ANCESTORS],
+    },
     channelManagers: await loadChannelManagers(e),
     rules: e.RULES_FILE ? await loadRulesFile(e.RULES_FILE) : undefined,
     demo: e.DEMO ?? !hasCrmCredentials,
@@ -170,6 +178,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     hubspotTokenSet: config.hubspot.accessToken !== undefined,
     salesforceConnection: config.salesforce.connection?.auth.kind ?? null,
     salesforceConsumerSecretSet: config.salesforce.consumerSecret !== undefined,
+    salesforceFrameAncestors: config.salesforce.frameAncestors,
     rulesFile: config.rules !== undefined,
     demo: config.demo,
   };
