@@ -9,6 +9,7 @@ import { evaluateRoutes } from './evaluate-route.ts';
 import { healthRoutes } from './health-routes.ts';
 import { hubspotRoutes } from './hubspot-routes.ts';
 import { previewRoutes } from './preview-routes.ts';
+import { salesforceCanvasRoutes } from './salesforce-canvas-routes.ts';
 import { notFound, problemMiddleware } from './problem.ts';
 
 export type { AppDeps };
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use('/api/v1', evaluateRoutes(deps));
   app.use('/api/v1/card', cardRoutes(deps));
+  app.use(salesforceCanvasRoutes(deps));
   if (deps.demoTenant !== null) app.use(previewRoutes(deps, deps.demoTenant));
   app.use('/card', cardAssets(deps.cardPage.distDir));
 

@@ -26,7 +26,16 @@ export function salesforceUserStageWriter(
 ): UserStageWriter {
   return async (partnerId, outputs) => {
     const adapter = connectAsSalesforceUser({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, orgId: session.orgId }, options);
-    const report = await adapter.writePartnerOutputs([{ partnerId, outputs }]);
+    let report;
+    try {
+      report = await adapter.writePartnerOutputs([{ partnerId, outputs }]);
+    } catch (error) {
+      // The user's token cannot be refreshed here; Salesforce hands out a new one with the next page load.
+      if (error instanceof AppError && error.code === 'unauthorized') {
+        throw new AppError('unauthorized', 'Your Salesforce session has expired, so nothing was changed; reload the record page to open the card again.', { cause: error });
+      }
+      throw error;
+    }
     if (report.written.includes(partnerId)) return;
     throw refusal(report.failed.find((f) => f.partnerId === partnerId));
   };
