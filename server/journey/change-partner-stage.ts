@@ -4,6 +4,7 @@ import type { PartnerOutputs } from '../crm/crm-adapter.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { StageChangeRow } from '../storage/journey-store.ts';
 import { evidenceSnapshot } from '../sync/evaluate-stored-partner.ts';
+import { notePendingWrites } from '../sync/pending-writes.ts';
 import type { JourneyDeps, JourneyLogger } from './journey-deps.ts';
 import { evaluationOf, partnerInput } from './partner-evaluation.ts';
 import { getPartnerJourney, loadPartner } from './record-journey.ts';
@@ -65,15 +66,19 @@ async function writeToCrm(deps: JourneyDeps, tenant: string, row: StageChangeRow
   const adapter = deps.crm.adapterFor(tenant);
   if (!adapter) return;
   const outputs: Partial<PartnerOutputs> = { stage: row.to, stageChangedAt: row.at, stageChangedBy: row.actor };
-  try {
-    const report = await deps.crm.exclusive(tenant, () => adapter.writePartnerOutputs([{ partnerId: row.partnerId, outputs }]));
-    if (report.written.includes(row.partnerId)) {
-      await deps.store.recordCrmOutputs(tenant, row.partnerId, outputs);
-      return;
+  // In the tenant's queue: the pending-writes list is shared with the sync, which also runs there.
+  await deps.crm.exclusive(tenant, async () => {
+    try {
+      const report = await adapter.writePartnerOutputs([{ partnerId: row.partnerId, outputs }]);
+      if (report.written.includes(row.partnerId)) {
+        await deps.store.recordCrmOutputs(tenant, row.partnerId, outputs);
+        return;
+      }
+      const failure = report.failed.find((f) => f.partnerId === row.partnerId);
+      log.warn({ tenant, partnerId: row.partnerId, code: failure?.code }, 'stage saved, CRM not updated yet; the sync will write it');
+    } catch (error) {
+      log.warn({ tenant, partnerId: row.partnerId, err: error }, 'stage saved, CRM not updated yet; the sync will write it');
     }
-    const failure = report.failed.find((f) => f.partnerId === row.partnerId);
-    log.warn({ tenant, partnerId: row.partnerId, code: failure?.code }, 'stage saved, CRM not updated yet; the sync will write it');
-  } catch (error) {
-    log.warn({ tenant, partnerId: row.partnerId, err: error }, 'stage saved, CRM not updated yet; the sync will write it');
-  }
+    await notePendingWrites(deps.store, tenant, [row.partnerId]);
+  });
 }

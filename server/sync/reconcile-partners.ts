@@ -5,6 +5,7 @@ import type { OutputUpdate, PartnerOutputs } from '../crm/crm-adapter.ts';
 import type { StoredEvaluation, StoredPartner } from '../storage/journey-store.ts';
 import { CLEARED_WHEN_NOT_PARTNER, changedOutputs, desiredOutputs } from './desired-outputs.ts';
 import { evaluateStoredPartner, evidenceSnapshot, type StoredPartnerEvaluation } from './evaluate-stored-partner.ts';
+import { notePendingWrites } from './pending-writes.ts';
 import { CRM_NAMES, SYNC_ACTOR, type SyncContext } from './sync-context.ts';
 
 /**
@@ -171,4 +172,5 @@ async function writeBack(ctx: SyncContext, updates: readonly OutputUpdate[]): Pr
     ctx.report.writeFailures.push({ ...failure });
     ctx.log.warn({ partnerId: failure.partnerId, code: failure.code }, 'partner fields not written; the next run retries');
   }
+  await notePendingWrites(ctx.store, ctx.tenant, result.failed.map((f) => f.partnerId), result.written);
 }
