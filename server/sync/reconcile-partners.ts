@@ -37,9 +37,9 @@ export async function reconcilePartners(
 
   for (const partner of partners) {
     const seen = observed.get(partner.partnerId);
-    if (seen) await store.recordCrmOutputs(tenant, partner.partnerId, seen);
     const current = seen ?? partner.crmOutputs;
     if (partner.type === null) {
+      if (seen) await store.recordCrmOutputs(tenant, partner.partnerId, seen);
       pushChanges(updates, partner.partnerId, changedOutputs(CLEARED_WHEN_NOT_PARTNER, current));
       continue;
     }
@@ -51,6 +51,9 @@ export async function reconcilePartners(
       official = await recordHandEdit(ctx, partner, seen.stage, result, now);
       result = reevaluate(ctx, partner, official.stage, deals, now);
     }
+    // Recorded only now: a run killed before the hand edit's row still finds the edit next time,
+    // since the last known CRM value it is told from is still the one before the edit.
+    if (seen) await store.recordCrmOutputs(tenant, partner.partnerId, seen);
     const decision = decideOfficialStage(
       official.stage,
       result.evaluation.suggestedStage,
