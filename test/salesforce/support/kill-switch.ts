@@ -26,6 +26,8 @@ export interface KillPlan {
  */
 export class KillSwitch {
   steps = 0;
+  /** Each step's name, in order. */
+  readonly log: string[] = [];
   readonly writes: OutputUpdate[] = [];
   readonly #plan: KillPlan | null;
 
@@ -49,6 +51,7 @@ export class KillSwitch {
 
   async #step<T>(name: string, run: () => Promise<T>): Promise<T> {
     this.steps += 1;
+    this.log.push(name);
     const dies = this.#plan !== null && this.steps === this.#plan.at;
     if (dies && this.#plan?.when === 'before') throw new Killed(`${name} (before)`);
     const result = await run();
