@@ -32,6 +32,8 @@ export class SalesforceClient {
   private readonly conn: MeteredConnection;
   private signedIn: Promise<void> | null = null;
   private org: string | null;
+  /** When Salesforce last answered a call (and so last told us the org's usage). */
+  private usageSeenAt = 0;
 
   constructor(options: SalesforceClientOptions) {
     this.options = options;
@@ -104,15 +106,23 @@ export class SalesforceClient {
       return await run();
     } catch (error) {
       throw toAppError(error, what, this.options.policy);
+    } finally {
+      this.usageSeenAt = this.options.clock();
     }
   }
 
-  /** Stops before the org's daily allocation is used past our share, with a message an admin can act on. */
+  /**
+   * Stops before the org's daily allocation is used past our share, with a message an admin can
+   * act on. The usage we know comes with each answer, so once stopped, one call is let through
+   * after the back-off to learn whether the rolling 24 hours freed some: otherwise a long-lived
+   * connection would stay stopped on a figure that no longer holds.
+   */
   private checkBudget(): void {
     const usage = this.apiUsage();
     if (!usage || usage.limit <= 0) return;
     const share = usage.used / usage.limit;
     if (share < this.options.apiBudgetShare) return;
+    if (this.options.clock() - this.usageSeenAt >= this.options.policy.rateLimitBackoffMs) return;
     const percent = (n: number) => `${Math.round(n * 100)}%`;
     throw new AppError(
       'rate_limited',
