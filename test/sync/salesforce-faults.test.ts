@@ -102,4 +102,37 @@ describe('Salesforce sync under faults', () => {
       await world.close();
     }
   });
+
+  it('When the sync reaches its share of the daily API allocation, then it stops cleanly saying why, and finishes once the allocation allows', async () => {
+    const seed = buildSeed({ partners: 30, deals: 200, seed: 8 });
+    const calm = await startSyncWorld(store, { seed });
+    const limited = await startSyncWorld(store, { seed, dailyApiLimit: 1_000, apiUsed: 497, adapterOptions: { pageSize: 10 } });
+    try {
+      await calm.run();
+      const stopped = await limited.run();
+      expect(stopped.stoppedEarly).toMatch(/^Stopped to protect the org's API allocation: 500 of 1,000 daily Salesforce API calls used \(50%\), and Partner Journey may use up to 50%/);
+      expect(limited.warnings.some((w) => w.startsWith('sync stopped: Stopped to protect'))).toBe(true);
+      expect(limited.sandbox.state.apiUsage().used).toBe(500);
+      expect(stopped.partnersRead).toBeLessThan(30);
+
+      // The rolling 24 hours free calls; after the back-off the adapter probes with one real call.
+      limited.sandbox.state.setApiUsage(0);
+      limited.clock.advance(15 * 60_000);
+      limited.sandbox.state.faults.queue('request-limit');
+      const refused = await limited.run();
+      expect(refused.stoppedEarly).toMatch(/REQUEST_LIMIT_EXCEEDED/);
+
+      const finished = await limited.run();
+      expect(finished).toMatchObject({ stoppedEarly: null, writeFailures: [] });
+      // Partners written after the pause carry a later changed-at; everything else matches an unhurried sync.
+      const withoutChangedAt = async (world: SyncWorld) => {
+        const { accounts, histories } = await outcome(world);
+        return { histories, accounts: Object.fromEntries(Object.entries(accounts).map(([key, fields]) => [key, { ...fields, PJ_Stage_Changed_At__c: 'ignored' }])) };
+      };
+      expect(await withoutChangedAt(limited)).toEqual(await withoutChangedAt(calm));
+    } finally {
+      await calm.close();
+      await limited.close();
+    }
+  });
 });
