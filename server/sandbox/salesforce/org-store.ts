@@ -5,6 +5,12 @@ import { formatDatetime, validateWrite, type RecordError } from './write-validat
 
 export type WriteOutcome = { readonly id: string } | { readonly error: RecordError };
 
+/** Every record and id counter of the org, as plain data (the sandbox's file). */
+export interface OrgSnapshot {
+  readonly records: Readonly<Record<string, readonly SalesforceRecord[]>>;
+  readonly serials: Readonly<Record<string, number>>;
+}
+
 /** The `Object.Field` names a user may read but not edit (their profile's field-level security). */
 export type ReadOnlyFields = (userId: string) => ReadonlySet<string>;
 
@@ -20,6 +26,8 @@ export class OrgStore {
   private readonly readOnly: ReadOnlyFields;
   private readonly records = new Map<string, Map<string, SalesforceRecord>>();
   private readonly serials = new Map<string, number>();
+  /** Told after every change (the sandbox saves its file). */
+  onChange: () => void = () => undefined;
 
   constructor(objects: ReadonlyMap<string, SObjectSchema>, clock: () => number, readOnly: ReadOnlyFields = NOTHING_READ_ONLY) {
     this.objects = objects;
@@ -59,6 +67,7 @@ export class OrgStore {
     Object.assign(record, { CreatedDate: now }, values, { Id: id, IsDeleted: false, SystemModstamp: now, LastModifiedDate: now, LastModifiedById: userId });
     derive(schema, record);
     this.table(schema.name).set(id, record);
+    this.onChange();
     return id;
   }
 
@@ -124,6 +133,23 @@ export class OrgStore {
     record.LastModifiedDate = now;
     record.LastModifiedById = userId;
     derive(schema, record);
+    this.onChange();
+  }
+
+  snapshot(): OrgSnapshot {
+    const records: Record<string, SalesforceRecord[]> = {};
+    for (const [name, table] of this.records) records[name] = [...table.values()].map((r) => ({ ...r }));
+    return { records, serials: Object.fromEntries(this.serials) };
+  }
+
+  /** Replaces every record with the snapshot's (objects the org does not have are left out). */
+  restore(snapshot: OrgSnapshot): void {
+    for (const [name, table] of this.records) {
+      table.clear();
+      for (const record of snapshot.records[name] ?? []) table.set(String(record.Id), { ...record });
+    }
+    this.serials.clear();
+    for (const [prefix, serial] of Object.entries(snapshot.serials)) this.serials.set(prefix, serial);
   }
 
   private required(sobject: string): SObjectSchema {

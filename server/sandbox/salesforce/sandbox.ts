@@ -6,6 +6,7 @@ import { apiError, HttpFailure, readBody, sendJson } from './http-kit.ts';
 import { salesforceId } from './ids.ts';
 import { answerTokenRequest, type OAuthConfig } from './oauth-token.ts';
 import { buildOrgObjects, type OrgShape } from './org-objects.ts';
+import { OrgFile } from './org-file.ts';
 import { OrgStore } from './org-store.ts';
 import { QueryCursors } from './query-cursors.ts';
 import { endpointOf, routeRest } from './rest-routes.ts';
@@ -35,6 +36,11 @@ export interface SalesforceSandboxOptions {
    * (profiles: Integration User, System Administrator, Channel Manager, Standard User).
    */
   readonly readOnlyFieldsByProfile?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Keeps the org in this JSON file: loaded at start when it exists (the seed is then not
+   * loaded again), saved after changes and on close.
+   */
+  readonly dataFile?: string;
 }
 
 export interface SandboxCredentials {
@@ -84,7 +90,14 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
   const readOnly = new Map(Object.entries(options.readOnlyFieldsByProfile ?? {}).map(([profile, fields]) => [profile, new Set(fields)]));
   const profileOf = new Map(users.map((u) => [u.id, u.profile]));
   const store = new OrgStore(buildOrgObjects(options.org), clock, (userId) => readOnly.get(profileOf.get(userId) ?? '') ?? new Set());
-  const seedIds = options.seed ? loadSeed(store, options.seed, admin.id) : new Map<string, string>();
+  const saved = options.dataFile ? await OrgFile.load(options.dataFile) : null;
+  if (saved) store.restore(saved.snapshot);
+  const seedIds = saved?.seedIds ?? (options.seed ? loadSeed(store, options.seed, admin.id) : new Map<string, string>());
+  const file = options.dataFile ? new OrgFile(options.dataFile, () => ({ snapshot: store.snapshot(), seedIds })) : null;
+  if (file) {
+    if (!saved) await file.save();
+    store.onChange = () => file.schedule();
+  }
   const sessions = new Sessions(clock, options.sessionTtlMs ?? 2 * 3_600_000);
   const faults = new Faults(options.faults);
   const state = new SandboxState({
@@ -169,6 +182,7 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     state,
     close: async () => {
       await Promise.all([stop(loginServer), stop(instanceServer)]);
+      await file?.save();
     },
   };
 }
