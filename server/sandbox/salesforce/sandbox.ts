@@ -170,8 +170,11 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     }
   };
 
-  const loginServer = createServer({ maxHeaderSize: 64 * 1024 }, handle(true));
-  const instanceServer = createServer({ maxHeaderSize: 64 * 1024 }, handle(false));
+  // Idle connections stay open a minute, as Salesforce's edge keeps them: Node's 5-second default
+  // closes them while a sync is busy evaluating, racing the client's next request on that socket.
+  const serverOptions = { maxHeaderSize: 64 * 1024, keepAliveTimeout: 60_000 };
+  const loginServer = createServer(serverOptions, handle(true));
+  const instanceServer = createServer(serverOptions, handle(false));
   urls.login = `http://localhost:${await listen(loginServer)}`;
   urls.instance = `http://127.0.0.1:${await listen(instanceServer)}`;
   return {
