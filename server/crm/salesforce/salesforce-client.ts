@@ -4,7 +4,7 @@ import { SALESFORCE_API_VERSION } from './api-version.ts';
 import { loadPrivateKey, signJwtAssertion } from './jwt-assertion.ts';
 import { MeteredConnection } from './metered-connection.ts';
 import type { SalesforceConnectionConfig } from './salesforce-config.ts';
-import { toAppError, type ErrorPolicy } from './salesforce-errors.ts';
+import { isNetworkFailure, toAppError, type ErrorPolicy } from './salesforce-errors.ts';
 import type { SoqlFragment } from './soql.ts';
 
 export interface SalesforceClientOptions {
@@ -89,14 +89,25 @@ export class SalesforceClient {
     return this.call(what, async () => (await this.conn.retrieve(sobject, [...ids], { fields: [...fields] })) as unknown[]);
   }
 
-  /** Collection update of the given fields only; per-record results in the order sent. */
+  /**
+   * Collection update of the given fields only; per-record results in the order sent. jsforce
+   * retries no PATCH; this one is sent once more when the connection fails before the answer,
+   * which is safe because it sets absolute values (a second update writes the same ones).
+   */
   async update(sobject: string, records: readonly Readonly<Record<string, unknown>>[], what: string): Promise<unknown[]> {
-    return this.call(what, async () =>
+    const send = async () =>
       (await this.conn.sobject(sobject).update(
         records.map((r) => ({ ...r }) as { Id: string }),
         { allOrNone: false, allowRecursive: true },
-      )) as unknown[],
-    );
+      )) as unknown[];
+    return this.call(what, async () => {
+      try {
+        return await send();
+      } catch (error) {
+        if (!isNetworkFailure(error)) throw error;
+        return send();
+      }
+    });
   }
 
   private async call<T>(what: string, run: () => Promise<T>): Promise<T> {

@@ -159,6 +159,11 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
         throw apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
       }
       const answer = await routeRest({ req, method, path: match[2] ?? '/', query: url.searchParams, version, userId }, { store, cursors, faults, apiUsage: () => state.apiUsage() });
+      if (fault === 'drop-connection') {
+        status = 0;
+        res.socket?.destroy();
+        return;
+      }
       status = answer.status;
       sendJson(res, status, answer.body, limitHeader());
     } catch (error) {
