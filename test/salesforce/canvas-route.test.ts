@@ -213,6 +213,15 @@ describe('the Canvas session', () => {
   });
 });
 
+describe('secrets', () => {
+  it('When every test above has run, then no OAuth token, signature or consumer secret appears in the service’s logs', () => {
+    const logs = canvas.service.logs();
+    expect(logs).toContain('Canvas session opened');
+    expect(canvas.secretsSent.length).toBeGreaterThan(10);
+    expect(canvas.secretsSent.filter((secret) => logs.includes(secret))).toEqual([]);
+  });
+});
+
 describe('a Salesforce profile without edit access to the stage', () => {
   it('When Salesforce refuses the manager’s write (field-level security), then 403 says why and nothing is half-applied', async () => {
     const locked = await startSalesforceSandbox({ seed: buildSeed({ partners: 2, deals: 10, seed: 9 }), readOnlyFieldsByProfile: { 'Channel Manager': ['Account.PJ_Stage__c'] } });

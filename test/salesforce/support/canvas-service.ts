@@ -22,6 +22,8 @@ export interface CanvasService {
   readonly adapter: SalesforceCrmAdapter;
   readonly tenant: string;
   readonly sync: SyncService;
+  /** Every OAuth token and signed request handed to the service so far (none may reach its logs). */
+  readonly secretsSent: string[];
   /** A signed request as Salesforce would post it for this sandbox user (`manager`, `rep`…) on a record. */
   signedFor(username: string, fixture?: Partial<CanvasFixture>, options?: { secret?: string; alphabet?: 'base64' | 'base64url' }): string;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export async function startCanvasService(
   const adapter = adapterFor(sandbox);
   const tenant = await adapter.tenantId();
   const quiet = { info: () => undefined, warn: () => undefined };
+  const secretsSent: string[] = [CONSUMER_SECRET];
   let sync: SyncService | null = null;
   const service = await startTestService({
     cardPage: new CardPage(options.cardDir ?? ownDir ?? ''),
@@ -55,6 +58,7 @@ export async function startCanvasService(
     adapter,
     tenant,
     sync,
+    secretsSent,
     signedFor(username, fixture = {}, signing = {}) {
       const user = sandbox.state.user(username);
       const request = canvasRequest({
@@ -65,7 +69,9 @@ export async function startCanvasService(
         oauthToken: sandbox.state.tokenFor(username),
         ...fixture,
       });
-      return signCanvasRequest(request, signing.secret ?? CONSUMER_SECRET, signing.alphabet);
+      const signed = signCanvasRequest(request, signing.secret ?? CONSUMER_SECRET, signing.alphabet);
+      secretsSent.push(String((request.client as { oauthToken: string }).oauthToken), signed.split('.')[0] ?? signed);
+      return signed;
     },
     async close() {
       await sync?.stop();
