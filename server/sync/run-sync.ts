@@ -80,10 +80,10 @@ async function drain<T>(
 async function retryPendingWrites(ctx: SyncContext): Promise<void> {
   const pending = await readPendingWrites(ctx.store, ctx.tenant);
   if (pending.length === 0) return;
-  const partners = await ctx.adapter.getPartners(pending);
-  const found = new Set(partners.map((p) => p.id));
-  await notePendingWrites(ctx.store, ctx.tenant, [], pending.filter((id) => !found.has(id)));
-  await applyCrmRecords(ctx, partners, []);
+  await applyCrmRecords(ctx, await ctx.adapter.getPartners(pending), []);
+  // Written now, already right in the CRM, or gone from it: no longer pending. Failures stay listed.
+  const failing = new Set(ctx.report.writeFailures.map((f) => f.partnerId));
+  await notePendingWrites(ctx.store, ctx.tenant, [], pending.filter((id) => !failing.has(id)));
 }
 
 /**

@@ -53,7 +53,7 @@ export async function runSalesforceBackfillBench(options: { partners?: number; d
     const report = await sync.sync(adapter);
     const elapsedMs = performance.now() - started;
     if (report.stoppedEarly !== null || report.writeFailures.length > 0) throw new Error(`the sync did not finish cleanly: ${report.stoppedEarly ?? `${report.writeFailures.length} write failures`}`);
-    const stored = await store.dealsOfPartners(await adapter.tenantId(), sandbox.state.store.count('Account') > 0 ? dataset.partners.map((p) => sandbox.state.idOf(p.id)) : []);
+    const stored = await store.dealsOfPartners(await adapter.tenantId(), dataset.partners.map((p) => sandbox.state.idOf(p.id)));
     const storedDeals = [...stored.values()].reduce((sum, list) => sum + list.length, 0);
     if (storedDeals !== deals) throw new Error(`the sync stored ${storedDeals} of ${deals} opportunities`);
     const calls = adapter.apiCalls();

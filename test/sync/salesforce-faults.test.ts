@@ -74,6 +74,9 @@ describe('Salesforce sync under faults', () => {
       const next = await world.run();
       expect(next).toMatchObject({ recordsWritten: 4, writeFailures: [] });
       expect(world.account('acme')).toMatchObject({ PJ_Stage__c: 'activate', PJ_Won_Deals_12m__c: 2 });
+      world.sandbox.state.clearRequests();
+      await world.run();
+      expect(world.sandbox.state.endpointCounts()['POST composite/sobjects/retrieve']).toBeUndefined();
     } finally {
       await world.close();
     }
