@@ -3,7 +3,7 @@ import { cardBootSchema, type CardBoot } from '../../shared/api/card-boot.ts';
 import { journeyResponseSchema, problemSchema } from '../../shared/api/journey-api.ts';
 import { CANVAS_SESSION_TTL_MS } from '../../server/http/salesforce-canvas-page.ts';
 import { startSalesforceSandbox, type SalesforceSandbox } from '../../server/sandbox/salesforce/sandbox.ts';
-import { TEST_NOW } from '../support/test-service.ts';
+import { startTestService, TEST_NOW } from '../support/test-service.ts';
 import { startCanvasService, type CanvasService } from './support/canvas-service.ts';
 import { buildSeed } from './support/seed.ts';
 
@@ -114,6 +114,17 @@ describe('POST /salesforce/canvas', () => {
     expect((await problemOf(wrongAlgorithm)).detail).toMatch(/HMACSHA1/);
     expect((await post({ signed_request: '' }, true)).status).toBe(401);
     expect(canvas.service.logs()).toContain('Canvas request rejected');
+  });
+
+  it('When the service has no consumer secret, then no Canvas request is accepted and the problem names the setting', async () => {
+    const bare = await startTestService();
+    try {
+      const response = await fetch(`${bare.url}/salesforce/canvas`, { method: 'POST', body: new URLSearchParams({ signed_request: canvas.signedFor('manager', { parameterRecordId: partnerId() }) }) });
+      expect(response.status).toBe(500);
+      expect((await problemOf(response)).detail).toMatch(/SALESFORCE_CONSUMER_SECRET is not set/);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('When the record is neither an Account nor an Opportunity, then 400 naming the record', async () => {
