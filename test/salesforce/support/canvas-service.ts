@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_FRAME_ANCESTORS } from '../../../server/crm/salesforce/canvas-frame-ancestors.ts';
 import type { SalesforceCrmAdapter } from '../../../server/crm/salesforce/salesforce-adapter.ts';
-import { salesforceUserStageWriter } from '../../../server/crm/salesforce/user-stage-writer.ts';
 import { CardPage } from '../../../server/http/card-page.ts';
 import { crmLinks } from '../../../server/journey/crm-links.ts';
 import type { SalesforceSandbox } from '../../../server/sandbox/salesforce/sandbox.ts';
@@ -48,7 +47,6 @@ export async function startCanvasService(
     cardPage: new CardPage(options.cardDir ?? ownDir ?? ''),
     channelManagers: { hubspot: { userIds: [], emails: [] }, salesforce: { userIds: [sandbox.state.user('manager').id], profiles: [] } },
     salesforceCanvas: { consumerSecret: CONSUMER_SECRET, frameAncestors: options.frameAncestors ?? DEFAULT_FRAME_ANCESTORS },
-    writeAsCrmUser: (session) => salesforceUserStageWriter(session, { lockRetry: { baseDelayMs: 1 } }),
     crm: crmLinks(new Map([[tenant, adapter]]), (t, work) => (sync as SyncService).exclusive(t, work)),
   });
   sync = new SyncService({ store: service.store, now: () => service.clock.now, locale: 'en', log: quiet });
