@@ -1,11 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { CrmUserSession } from '../crm/user-stage-writer.ts';
 import type { Viewer } from './viewer.ts';
 
 /**
  * Short-lived, opaque bearer sessions for the web card: the preview opens them for the demo
  * tenant; the Salesforce Canvas route opens record-bound ones after verifying a signed request.
+ * A session holds the viewer, plus their own CRM session when the CRM handed us one (Canvas).
  */
-export type SessionGrant = Viewer;
+export interface SessionGrant extends Viewer {
+  readonly crmUser?: CrmUserSession | undefined;
+}
+
+export interface ResolvedSession {
+  readonly viewer: Viewer;
+  readonly crmUser: CrmUserSession | null;
+}
 
 export interface OpenedSession {
   readonly token: string;
@@ -16,6 +25,8 @@ export interface SessionStore {
   open(grant: SessionGrant, options?: { readonly ttlMs?: number }): OpenedSession;
   /** The session's viewer, or null when the token is unknown or expired. */
   resolve(token: string): Viewer | null;
+  /** The viewer and the CRM session kept with it, or null when the token is unknown or expired. */
+  lookup(token: string): ResolvedSession | null;
   revoke(token: string): void;
 }
 
@@ -30,7 +41,7 @@ export const DEFAULT_SESSION_TTL_MS = 30 * 60_000;
 
 /** Sessions live in this process only: a restart signs every card out, which a short TTL makes cheap. */
 export class InMemorySessionStore implements SessionStore {
-  readonly #sessions = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  readonly #sessions = new Map<string, { viewer: Viewer; crmUser: CrmUserSession | null; expiresAt: number }>();
   readonly #ttlMs: number;
   readonly #now: () => number;
   readonly #max: number;
@@ -46,7 +57,8 @@ export class InMemorySessionStore implements SessionStore {
     this.#sweep();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.#now() + Math.min(options.ttlMs ?? this.#ttlMs, this.#ttlMs);
-    this.#sessions.set(digest(token), { viewer: { ...grant }, expiresAt });
+    const { crmUser, ...viewer } = grant;
+    this.#sessions.set(digest(token), { viewer, crmUser: crmUser ?? null, expiresAt });
     while (this.#sessions.size > this.#max) {
       const oldest = this.#sessions.keys().next().value;
       if (oldest === undefined) break;
@@ -56,6 +68,10 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   resolve(token: string): Viewer | null {
+    return this.lookup(token)?.viewer ?? null;
+  }
+
+  lookup(token: string): ResolvedSession | null {
     const key = digest(token);
     const session = this.#sessions.get(key);
     if (!session) return null;
@@ -63,7 +79,7 @@ export class InMemorySessionStore implements SessionStore {
       this.#sessions.delete(key);
       return null;
     }
-    return session.viewer;
+    return { viewer: session.viewer, crmUser: session.crmUser };
   }
 
   revoke(token: string): void {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../../shared/i18n/locale.ts';
 import type { RulesDocument } from '../../shared/journey/rules.ts';
 import { describeIssues, type FieldProblem } from '../../shared/validation/issues.ts';
+import { DEFAULT_FRAME_ANCESTORS, frameAncestorsSchema } from '../crm/salesforce/canvas-frame-ancestors.ts';
 import { parseSalesforceEnv, type SalesforceEnvConfig } from '../crm/salesforce/salesforce-config.ts';
 import { AppError } from '../errors/app-error.ts';
 import { channelManagersSchema, NO_CHANNEL_MANAGERS, type ChannelManagers } from './channel-managers.ts';
@@ -62,6 +63,7 @@ const envSchema = z.object({
   CRM_LOCALE: optionalText.pipe(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en')),
   // The connection's SALESFORCE_* variables are parsed by the Salesforce adapter's own schema (below).
   SALESFORCE_CONSUMER_SECRET: optionalText,
+  SALESFORCE_FRAME_ANCESTORS: optionalText.pipe(frameAncestorsSchema.optional()),
   CHANNEL_MANAGERS: optionalText,
   CHANNEL_MANAGERS_FILE: optionalText,
   RULES_FILE: optionalText,
@@ -92,6 +94,8 @@ export interface AppConfig {
     readonly connection: SalesforceEnvConfig | undefined;
     /** Verifies Canvas signed requests. */
     readonly consumerSecret: string | undefined;
+    /** Origins that may frame the Canvas card (CSP frame-ancestors). */
+    readonly frameAncestors: readonly string[];
   };
   readonly channelManagers: ChannelManagers;
   readonly rules: RulesDocument | undefined;
@@ -126,7 +130,11 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       baseUrl: e.HUBSPOT_BASE_URL,
       limits: { requestsPer10s: e.HUBSPOT_REQUESTS_PER_10S, searchesPerSecond: e.HUBSPOT_SEARCHES_PER_SECOND },
     },
-    salesforce: { connection: salesforce, consumerSecret: e.SALESFORCE_CONSUMER_SECRET },
+    salesforce: {
+      connection: salesforce,
+      consumerSecret: e.SALESFORCE_CONSUMER_SECRET,
+      frameAncestors: e.SALESFORCE_FRAME_ANCESTORS ?? [...DEFAULT_FRAME_ANCESTORS],
+    },
     channelManagers: await loadChannelManagers(e),
     rules: e.RULES_FILE ? await loadRulesFile(e.RULES_FILE) : undefined,
     sync: { intervalMs: e.SYNC_INTERVAL_MINUTES * 60_000, locale: e.CRM_LOCALE },
@@ -192,6 +200,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     hubspotTokenSet: config.hubspot.accessToken !== undefined,
     salesforceConnection: config.salesforce.connection?.auth.kind ?? null,
     salesforceConsumerSecretSet: config.salesforce.consumerSecret !== undefined,
+    salesforceFrameAncestors: config.salesforce.frameAncestors,
     rulesFile: config.rules !== undefined,
     syncIntervalMinutes: config.sync.intervalMs / 60_000,
     crmLocale: config.sync.locale,

@@ -1,5 +1,6 @@
 import type { SessionStore } from '../auth/session-store.ts';
 import type { ChannelManagers } from '../config/channel-managers.ts';
+import type { UserStageWriterFactory } from '../crm/user-stage-writer.ts';
 import type { JourneyDeps } from '../journey/journey-deps.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SyncService } from '../sync/sync-service.ts';
@@ -20,4 +21,15 @@ export interface AppDeps extends JourneyDeps {
   readonly cardPage: CardPage;
   /** Re-reads records a CRM said changed (webhooks); absent when this process runs no sync. */
   readonly sync?: Pick<SyncService, 'syncRecords'> | undefined;
+  /** Salesforce Canvas: verifies signed requests and says who may frame the card. */
+  readonly salesforceCanvas?: SalesforceCanvasSettings | undefined;
+  /** Writes as the viewing user from their CRM session (default: Salesforce, through jsforce). */
+  readonly writeAsCrmUser?: UserStageWriterFactory | undefined;
+}
+
+export interface SalesforceCanvasSettings {
+  /** SALESFORCE_CONSUMER_SECRET: the Canvas app's consumer secret. */
+  readonly consumerSecret: string | undefined;
+  /** Origins allowed to frame the card (CSP frame-ancestors); the org's instance URL is added per request. */
+  readonly frameAncestors: readonly string[];
 }

@@ -6,6 +6,7 @@ import {
   partnerListItemSchema,
   stageChangeRequestSchema,
 } from '../../shared/api/journey-api.ts';
+import { salesforceUserStageWriter } from '../crm/salesforce/user-stage-writer.ts';
 import { changePartnerStage } from '../journey/change-partner-stage.ts';
 import { listPartners } from '../journey/list-partners.ts';
 import { markAction } from '../journey/mark-action.ts';
@@ -13,7 +14,7 @@ import { getRecordJourney } from '../journey/record-journey.ts';
 import type { AppDeps } from './app-deps.ts';
 import { bearerSession } from './bearer-auth.ts';
 import { parseBody, parseQuery, sendJson, withIdempotencyHeader } from './request-input.ts';
-import { viewerOf } from './viewer-locals.ts';
+import { crmUserOf, viewerOf } from './viewer-locals.ts';
 
 const listQuerySchema = z.object({
   search: z.string({ error: 'must be text' }).max(100, { error: 'must be at most 100 characters' }).optional(),
@@ -49,7 +50,9 @@ export function cardRoutes(deps: AppDeps): Router {
 
   router.post('/stage', async (req, res) => {
     const request = parseBody(stageChangeRequestSchema, withIdempotencyHeader(req, req.body));
-    sendJson(res, journeyResponseSchema, await changePartnerStage(deps, viewerOf(res), request, req.log));
+    const crmUser = crmUserOf(res);
+    const writeAsUser = crmUser ? (deps.writeAsCrmUser ?? salesforceUserStageWriter)(crmUser) : null;
+    sendJson(res, journeyResponseSchema, await changePartnerStage(deps, viewerOf(res), request, req.log, { writeAsUser }));
   });
 
   router.post('/actions', async (req, res) => {

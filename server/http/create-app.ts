@@ -10,6 +10,7 @@ import { healthRoutes } from './health-routes.ts';
 import { hubspotRoutes } from './hubspot-routes.ts';
 import { hubspotWebhookRoutes } from './hubspot-webhook-routes.ts';
 import { previewRoutes } from './preview-routes.ts';
+import { salesforceCanvasRoutes } from './salesforce-canvas-routes.ts';
 import { notFound, problemMiddleware } from './problem.ts';
 
 export type { AppDeps };
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use('/api/v1', evaluateRoutes(deps));
   app.use('/api/v1/card', cardRoutes(deps));
+  app.use(salesforceCanvasRoutes(deps));
   if (deps.demoTenant !== null) app.use(previewRoutes(deps, deps.demoTenant));
   app.use('/card', cardAssets(deps.cardPage.distDir));
 

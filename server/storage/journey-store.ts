@@ -133,6 +133,11 @@ export interface JourneyStore {
    * returns the existing row with `created: false`.
    */
   changeStage(tenant: string, change: StageChangeInput): Promise<{ readonly row: StageChangeRow; readonly created: boolean }>;
+  /**
+   * The change recorded under this idempotency key in the tenant, or null. Lets a caller that must
+   * act elsewhere first (a user-scoped CRM write) see a retry before acting again.
+   */
+  stageChangeByKey(tenant: string, idempotencyKey: string): Promise<StageChangeRow | null>;
   /** Oldest first. */
   stageHistory(tenant: string, partnerId: string): Promise<readonly StageChangeRow[]>;
 

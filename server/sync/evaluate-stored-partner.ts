@@ -1,9 +1,8 @@
-import { computeJourney, describeJourney, prepareFacts, type Evaluation, type Journey } from '../../shared/journey/evaluate.ts';
-import type { ParsedEvaluationInput } from '../../shared/journey/input.ts';
-import { resolveThresholds, type RulesDocument } from '../../shared/journey/rules.ts';
-import type { PartnerType } from '../../shared/journey/stages.ts';
+import { describeJourney, type Evaluation, type Journey } from '../../shared/journey/evaluate.ts';
+import type { RulesDocument } from '../../shared/journey/rules.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
-import type { StoredDeal, StoredPartner } from '../storage/journey-store.ts';
+import { journeyOf, partnerInput, type CurrentPartner } from '../journey/partner-evaluation.ts';
+import type { StoredDeal } from '../storage/journey-store.ts';
 
 export interface EvaluationSettings {
   readonly now: number;
@@ -16,34 +15,13 @@ export interface StoredPartnerEvaluation {
   readonly evaluation: Evaluation;
 }
 
-/** Evaluates a partner from the facts last synced; joinedAt falls back to the day the sync first saw it. */
+/** Evaluates a partner from the facts last synced, keeping both the locale-free journey and its text. */
 export function evaluateStoredPartner(
-  partner: StoredPartner & { readonly type: PartnerType },
+  partner: CurrentPartner,
   deals: readonly StoredDeal[],
   settings: EvaluationSettings,
 ): StoredPartnerEvaluation {
-  const input: ParsedEvaluationInput = {
-    partner: {
-      id: partner.partnerId,
-      name: partner.name,
-      type: partner.type,
-      joinedAt: partner.joinedAt ?? partner.firstSeenAt,
-      certifications: partner.certifications,
-      hasJointBusinessPlan: partner.hasJointBusinessPlan,
-      lastActivityAt: partner.lastActivityAt,
-      stage: partner.officialStage,
-    },
-    deals: deals.map((deal) => ({
-      id: deal.dealId,
-      createdAt: deal.createdAt,
-      registeredAt: deal.registeredAt,
-      closedAt: deal.closedAt,
-      status: deal.status,
-      amount: deal.amount,
-    })),
-  };
-  const facts = prepareFacts(input, settings.now);
-  const journey = computeJourney(facts, resolveThresholds(settings.rules, partner.type));
+  const journey = journeyOf(partnerInput(partner, deals), settings.now, settings.rules);
   return { journey, evaluation: describeJourney(journey, settings.locale) };
 }
 

@@ -5,6 +5,7 @@ import type { OutputUpdate, PartnerOutputs } from '../crm/crm-adapter.ts';
 import type { StoredEvaluation, StoredPartner } from '../storage/journey-store.ts';
 import { CLEARED_WHEN_NOT_PARTNER, changedOutputs, desiredOutputs } from './desired-outputs.ts';
 import { evaluateStoredPartner, evidenceSnapshot, type StoredPartnerEvaluation } from './evaluate-stored-partner.ts';
+import { notePendingWrites } from './pending-writes.ts';
 import { CRM_NAMES, SYNC_ACTOR, type SyncContext } from './sync-context.ts';
 
 /**
@@ -36,10 +37,9 @@ export async function reconcilePartners(
 
   for (const partner of partners) {
     const seen = observed.get(partner.partnerId);
-    // Most reads find what we last wrote: only a difference is worth a database write.
-    if (seen && Object.keys(changedOutputs(seen, partner.crmOutputs)).length > 0) await store.recordCrmOutputs(tenant, partner.partnerId, seen);
     const current = seen ?? partner.crmOutputs;
     if (partner.type === null) {
+      await recordSeen(ctx, partner, seen);
       pushChanges(updates, partner.partnerId, changedOutputs(CLEARED_WHEN_NOT_PARTNER, current));
       continue;
     }
@@ -51,6 +51,9 @@ export async function reconcilePartners(
       official = await recordHandEdit(ctx, partner, seen.stage, result, now);
       result = reevaluate(ctx, partner, official.stage, deals, now);
     }
+    // Recorded only now: a run killed before the hand edit's row still finds the edit next time,
+    // since the last known CRM value it is told from is still the one before the edit.
+    await recordSeen(ctx, partner, seen);
     const decision = decideOfficialStage(
       official.stage,
       result.evaluation.suggestedStage,
@@ -76,6 +79,11 @@ export async function reconcilePartners(
 
   await store.saveEvaluations(tenant, evaluations);
   await writeBack(ctx, updates);
+}
+
+/** Most reads find what we last wrote: only a difference is worth a database write. */
+async function recordSeen(ctx: SyncContext, partner: StoredPartner, seen: PartnerOutputs | undefined): Promise<void> {
+  if (seen && Object.keys(changedOutputs(seen, partner.crmOutputs)).length > 0) await ctx.store.recordCrmOutputs(ctx.tenant, partner.partnerId, seen);
 }
 
 /** A stage in the CRM that is neither ours nor the last value we knew there was put there by a person. */
@@ -172,4 +180,5 @@ async function writeBack(ctx: SyncContext, updates: readonly OutputUpdate[]): Pr
     ctx.report.writeFailures.push({ ...failure });
     ctx.log.warn({ partnerId: failure.partnerId, code: failure.code }, 'partner fields not written; the next run retries');
   }
+  await notePendingWrites(ctx.store, ctx.tenant, result.failed.map((f) => f.partnerId), result.written);
 }

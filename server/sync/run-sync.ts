@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { applyCrmRecords } from './apply-crm-records.ts';
+import { notePendingWrites, readPendingWrites } from './pending-writes.ts';
 import type { SyncContext } from './sync-context.ts';
 
 /** Changes made while a backfill runs are caught by starting the incremental cursors a little before it. */
@@ -81,12 +82,24 @@ async function drain<T>(
   }
 }
 
+/** Partners whose write failed earlier: read again from the CRM (a hand edit meanwhile is seen) and reconciled. */
+async function retryPendingWrites(ctx: SyncContext): Promise<void> {
+  const pending = await readPendingWrites(ctx.store, ctx.tenant);
+  if (pending.length === 0) return;
+  await applyCrmRecords(ctx, await ctx.adapter.getPartners(pending), []);
+  // Written now, already right in the CRM, or gone from it: no longer pending. Failures stay listed.
+  const failing = new Set(ctx.report.writeFailures.map((f) => f.partnerId));
+  await notePendingWrites(ctx.store, ctx.tenant, [], pending.filter((id) => !failing.has(id)));
+}
+
 /**
- * A full run: finish (or start) the backfill, then catch up with changes. A CRM telling us to stop
- * (rate limit, API allocation share reached) ends the run cleanly at the last committed page.
+ * A full run: retry what earlier runs could not write, finish (or start) the backfill, then catch
+ * up with changes. A CRM telling us to stop (rate limit, API allocation share reached) ends the
+ * run cleanly at the last committed page.
  */
 export async function runSync(ctx: SyncContext): Promise<void> {
   try {
+    await retryPendingWrites(ctx);
     if (await runBackfill(ctx)) await runIncremental(ctx);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;

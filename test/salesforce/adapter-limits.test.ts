@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors/app-error.ts';
-import { adapterFor, withSandbox } from './support/harness.ts';
+import { adapterFor, manualClock, withSandbox } from './support/harness.ts';
 import { buildSeed } from './support/seed.ts';
 
 const seed = buildSeed({ partners: 10, deals: 30 });
@@ -57,6 +57,22 @@ describe('Salesforce API limits (real jsforce against the sandbox)', () => {
       const writes = await failure(adapter.writePartnerOutputs([{ partnerId: sandbox.state.idOf('p0'), outputs: { stage: 'recruit' } }]));
       expect(writes.code).toBe('rate_limited');
       expect(sandbox.state.apiUsage().used).toBe(5_000);
+    });
+  });
+
+  it('When the back-off after a budget stop has passed, then one call goes through to learn whether usage fell', async () => {
+    const clock = manualClock();
+    await withSandbox({ seed, dailyApiLimit: 1_000, apiUsed: 499, clock: clock.now }, async (sandbox) => {
+      const adapter = adapterFor(sandbox, { clock: clock.now, rateLimitBackoffMs: 900_000 });
+      await adapter.pagePartners(null);
+      expect((await failure(adapter.pagePartners(null))).code).toBe('rate_limited');
+      sandbox.state.setApiUsage(100);
+      clock.advance(899_000);
+      expect((await failure(adapter.pagePartners(null))).code).toBe('rate_limited');
+      clock.advance(1_000);
+      expect((await adapter.pagePartners(null)).items).toHaveLength(10);
+      expect(adapter.apiUsage()).toEqual({ used: 101, limit: 1_000 });
+      expect((await adapter.pagePartners(null)).items).toHaveLength(10);
     });
   });
 

@@ -101,4 +101,19 @@ describe('Salesforce write-back through sObject collections (real jsforce agains
       expect(String(sandbox.state.record('Account', id)?.PJ_Next_Action__c)).toHaveLength(255);
     });
   });
+
+  it('When the connection drops before Salesforce’s answer arrives, then the update is sent once more (it sets absolute values) and succeeds', async () => {
+    await withSandbox({ seed: buildSeed({ partners: 2, deals: 0 }) }, async (sandbox) => {
+      const adapter = adapterFor(sandbox);
+      await adapter.tenantId();
+      const id = sandbox.state.idOf('p1');
+      sandbox.state.faults.queue('drop-connection');
+      const report = await adapter.writePartnerOutputs([{ partnerId: id, outputs: { health: 'at_risk', wonDeals12m: 4 } }]);
+      expect(report.written).toEqual([id]);
+      expect(sandbox.state.record('Account', id)).toMatchObject({ PJ_Health__c: 'at_risk', PJ_Won_Deals_12m__c: 4 });
+      expect(sandbox.state.requests().filter((r) => r.endpoint === 'PATCH composite/sobjects').map((r) => r.status)).toEqual([0, 200]);
+      sandbox.state.faults.queue('drop-connection', 2);
+      await expect(adapter.writePartnerOutputs([{ partnerId: id, outputs: { health: 'healthy' } }])).rejects.toMatchObject({ code: 'crm_unavailable' });
+    });
+  });
 });

@@ -42,6 +42,7 @@ describe('Canvas signed request verification', () => {
       instanceUrl: fixture.instanceUrl,
       oauthToken: fixture.oauthToken,
       recordId: fixture.parameterRecordId,
+      recordType: null,
     });
   });
 
@@ -58,6 +59,15 @@ describe('Canvas signed request verification', () => {
     const { parameterRecordId: _, ...onLayout } = fixture;
     const context = verifyCanvasSignedRequest(signCanvasRequest(canvasRequest({ ...onLayout, pageRecordId: '0065g0000000007AAA' }), SECRET), SECRET);
     expect(context.recordId).toBe('0065g0000000007AAA');
+    expect(context.recordType).toBe('Account');
+  });
+
+  it('When ids arrive in their 15-character form, then they come out as the 18-character ids the API uses', () => {
+    const context = verifyCanvasSignedRequest(
+      signCanvasRequest(canvasRequest({ ...fixture, orgId: '00D5g0000000001', userId: '0055g000000000C', parameterRecordId: '0015g00000000Zb' }), SECRET),
+      SECRET,
+    );
+    expect(context).toMatchObject({ orgId: '00D5g0000000001EAA', userId: '0055g000000000CAAQ', recordId: '0015g00000000ZbAAI' });
   });
 
   it('When the payload is tampered with, then it is refused as unauthorized', () => {

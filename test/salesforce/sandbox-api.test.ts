@@ -154,4 +154,20 @@ describe('Salesforce sandbox REST shapes, as jsforce sees them', () => {
       expect(ok.body).toMatchObject({ instance_url: sandbox.instanceUrl, id: `${sandbox.loginUrl}/id/${sandbox.orgId}/${sandbox.state.user('integration').id}`, token_type: 'Bearer' });
     });
   });
+
+  it('When a user’s profile may only read a field, then describe says so for that user and their write is refused with INVALID_FIELD_FOR_INSERT_UPDATE', async () => {
+    await withSandbox({ seed: buildSeed({ partners: 1, deals: 0 }), readOnlyFieldsByProfile: { 'Standard User': ['Account.PJ_Stage__c'] } }, async (sandbox) => {
+      const id = sandbox.state.idOf('p0');
+      const as = (username: string) => new jsforce.Connection({ instanceUrl: sandbox.instanceUrl, accessToken: sandbox.state.tokenFor(username), version: '66.0' });
+      const rep = as('rep');
+      const stageOf = async (conn: jsforce.Connection) => (await conn.describe('Account')).fields.find((f) => f.name === 'PJ_Stage__c')?.updateable;
+      expect(await stageOf(rep)).toBe(false);
+      expect(await stageOf(as('manager'))).toBe(true);
+      const refused = await rep.sobject('Account').update([{ Id: id, PJ_Stage__c: 'activate' }], { allOrNone: false });
+      expect(refused).toEqual([{ success: false, errors: [expect.objectContaining({ statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', fields: ['PJ_Stage__c'] })] }]);
+      expect(await rep.sobject('Account').update([{ Id: id, PJ_Health__c: 'healthy' }], { allOrNone: false })).toEqual([{ id, success: true, errors: [] }]);
+      expect(() => sandbox.state.edit('Account', id, { PJ_Stage__c: 'mature' }, 'rep')).toThrow(/INVALID_FIELD_FOR_INSERT_UPDATE/);
+      expect(sandbox.state.record('Account', id)).toMatchObject({ PJ_Stage__c: null, PJ_Health__c: 'healthy', LastModifiedById: sandbox.state.user('rep').id });
+    });
+  });
 });

@@ -54,7 +54,19 @@ describe('configuration', () => {
     expect(await problems({ SALESFORCE_CLIENT_ID: '3MVG9x', SALESFORCE_USERNAME: 'sync@example.com', SALESFORCE_AUTH_FLOW: 'jwt' })).toEqual([
       'SALESFORCE_PRIVATE_KEY: or SALESFORCE_PRIVATE_KEY_FILE is required for the JWT bearer flow',
     ]);
-    expect((await loadConfig({ SALESFORCE_CONSUMER_SECRET: 'canvas' })).salesforce).toEqual({ connection: undefined, consumerSecret: 'canvas' });
+    expect((await loadConfig({ SALESFORCE_CONSUMER_SECRET: 'canvas' })).salesforce).toEqual({
+      connection: undefined,
+      consumerSecret: 'canvas',
+      frameAncestors: ['https://*.force.com', 'https://*.salesforce.com', 'https://*.lightning.force.com', 'https://*.my.salesforce.com'],
+    });
+  });
+
+  it('takes the origins that may frame the Canvas card from SALESFORCE_FRAME_ANCESTORS, refusing anything that is not an origin', async () => {
+    const config = await loadConfig({ SALESFORCE_FRAME_ANCESTORS: 'https://acme.lightning.force.com, https://*.my.salesforce.com/' });
+    expect(config.salesforce.frameAncestors).toEqual(['https://acme.lightning.force.com', 'https://*.my.salesforce.com']);
+    for (const bad of ["'self' https://x.com", 'https://x.com/path', '*.force.com', 'https://x.com; script-src *']) {
+      expect((await problems({ SALESFORCE_FRAME_ANCESTORS: bad }))[0]).toMatch(/^SALESFORCE_FRAME_ANCESTORS.*: must list origins/);
+    }
   });
 
   it('fails fast naming every bad variable', async () => {
@@ -121,5 +133,11 @@ describe('roles', () => {
     expect(roleOf({ crm: 'salesforce', userId: '005000000000001AAA', profile: null }, managers)).toBe('manager');
     expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: 'Channel Manager' }, managers)).toBe('manager');
     expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: 'Sales Rep' }, managers)).toBe('rep');
+  });
+
+  it('matches a Salesforce profile id given in 15 characters to the 18-character one a Canvas request carries', () => {
+    const byProfileId = { ...managers, salesforce: { userIds: [], profiles: ['00e5g000000AbCd'] } };
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: '00e5g000000AbCdAAK' }, byProfileId)).toBe('manager');
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: '00e5g000000abCdAAK' }, byProfileId)).toBe('rep');
   });
 });

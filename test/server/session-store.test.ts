@@ -32,4 +32,13 @@ describe('in-memory sessions', () => {
     const d = sessions.open(viewer).token;
     expect([sessions.resolve(a), sessions.resolve(c), sessions.resolve(d)].map(Boolean)).toEqual([false, true, true]);
   });
+
+  it('keeps a CRM user session with the viewer on the server, apart from the viewer it resolves to', () => {
+    const sessions = new InMemorySessionStore({ now: () => 0 });
+    const crmUser = { crm: 'salesforce' as const, orgId: '00D1', instanceUrl: 'https://example.my.salesforce.com', accessToken: '00D1!secret' };
+    const { token } = sessions.open({ ...viewer, crmUser });
+    expect(sessions.resolve(token)).toEqual(viewer);
+    expect(sessions.lookup(token)).toEqual({ viewer, crmUser });
+    expect(sessions.lookup(sessions.open(viewer).token)).toEqual({ viewer, crmUser: null });
+  });
 });

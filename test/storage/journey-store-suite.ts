@@ -95,6 +95,9 @@ export function describeJourneyStore(backend: string, open: () => Promise<Journe
       const first = await store.changeStage(t, change('p1', 'activate', { idempotencyKey: 'key-0001' }));
       const retry = await store.changeStage(t, change('p1', 'mature', { idempotencyKey: 'key-0001' }));
       expect(retry).toEqual({ row: first.row, created: false });
+      expect(await store.stageChangeByKey(t, 'key-0001')).toEqual(first.row);
+      expect(await store.stageChangeByKey(t, 'key-unused')).toBeNull();
+      expect(await store.stageChangeByKey(tenant(), 'key-0001')).toBeNull();
       expect(await store.stageHistory(t, 'p1')).toHaveLength(1);
       expect((await store.getPartner(t, 'p1'))?.officialStage).toBe('activate');
     });

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.ts';
+import { toId18 } from './salesforce-id.ts';
 
 /** What a verified Canvas request tells us about who is looking at which record. */
 export interface CanvasContext {
@@ -14,14 +15,19 @@ export interface CanvasContext {
   readonly instanceUrl: string;
   /** The viewing user's OAuth token: stays on the server. */
   readonly oauthToken: string;
-  /** From the Aura wrapper's parameters, or the record the canvas sits on. */
+  /** From the Aura wrapper's parameters, or the record the canvas sits on (18-character form). */
   readonly recordId: string | null;
+  /** The record's sObject type (`Account`, `Opportunity`…) when the context says it. */
+  readonly recordType: string | null;
 }
 
 /** Canvas requests are a few kilobytes; anything far larger is not one. */
 const MAX_LENGTH = 64 * 1024;
 const BASE64_EITHER_ALPHABET = /^[A-Za-z0-9+/_-]+={0,2}$/;
-const salesforceId = z.string().regex(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/, { error: 'must be a Salesforce id' });
+const salesforceId = z
+  .string()
+  .regex(/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/, { error: 'must be a Salesforce id' })
+  .transform((id) => toId18(id) as string);
 
 const canvasRequestSchema = z.object({
   algorithm: z.string(),
@@ -33,7 +39,10 @@ const canvasRequestSchema = z.object({
       environment: z
         .object({
           parameters: z.record(z.string(), z.unknown()).nullish(),
-          record: z.object({ Id: salesforceId.nullish() }).loose().nullish(),
+          record: z
+            .object({ Id: salesforceId.nullish(), attributes: z.object({ type: z.string().nullish() }).loose().nullish() })
+            .loose()
+            .nullish(),
         })
         .loose(),
     })
@@ -71,6 +80,8 @@ export function verifyCanvasSignedRequest(signedRequest: unknown, consumerSecret
 
   const { client, context } = parsed.data;
   const fromParameters = salesforceId.safeParse(context.environment.parameters?.recordId);
+  const pageRecord = context.environment.record;
+  const recordId = fromParameters.success ? fromParameters.data : (pageRecord?.Id ?? null);
   return {
     orgId: context.organization.organizationId,
     userId: context.user.userId,
@@ -80,7 +91,8 @@ export function verifyCanvasSignedRequest(signedRequest: unknown, consumerSecret
     language: context.user.language,
     instanceUrl: client.instanceUrl.replace(/\/+$/, ''),
     oauthToken: client.oauthToken,
-    recordId: fromParameters.success ? fromParameters.data : (context.environment.record?.Id ?? null),
+    recordId,
+    recordType: recordId !== null && pageRecord?.Id === recordId ? (pageRecord.attributes?.type ?? null) : null,
   };
 }
 

@@ -4,7 +4,7 @@ import { SALESFORCE_API_VERSION } from './api-version.ts';
 import { loadPrivateKey, signJwtAssertion } from './jwt-assertion.ts';
 import { MeteredConnection } from './metered-connection.ts';
 import type { SalesforceConnectionConfig } from './salesforce-config.ts';
-import { toAppError, type ErrorPolicy } from './salesforce-errors.ts';
+import { isNetworkFailure, toAppError, type ErrorPolicy } from './salesforce-errors.ts';
 import type { SoqlFragment } from './soql.ts';
 
 export interface SalesforceClientOptions {
@@ -32,6 +32,8 @@ export class SalesforceClient {
   private readonly conn: MeteredConnection;
   private signedIn: Promise<void> | null = null;
   private org: string | null;
+  /** When Salesforce last answered a call (and so last told us the org's usage). */
+  private usageSeenAt = 0;
 
   constructor(options: SalesforceClientOptions) {
     this.options = options;
@@ -87,14 +89,25 @@ export class SalesforceClient {
     return this.call(what, async () => (await this.conn.retrieve(sobject, [...ids], { fields: [...fields] })) as unknown[]);
   }
 
-  /** Collection update of the given fields only; per-record results in the order sent. */
+  /**
+   * Collection update of the given fields only; per-record results in the order sent. jsforce
+   * retries no PATCH; this one is sent once more when the connection fails before the answer,
+   * which is safe because it sets absolute values (a second update writes the same ones).
+   */
   async update(sobject: string, records: readonly Readonly<Record<string, unknown>>[], what: string): Promise<unknown[]> {
-    return this.call(what, async () =>
+    const send = async () =>
       (await this.conn.sobject(sobject).update(
         records.map((r) => ({ ...r }) as { Id: string }),
         { allOrNone: false, allowRecursive: true },
-      )) as unknown[],
-    );
+      )) as unknown[];
+    return this.call(what, async () => {
+      try {
+        return await send();
+      } catch (error) {
+        if (!isNetworkFailure(error)) throw error;
+        return send();
+      }
+    });
   }
 
   private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -104,15 +117,23 @@ export class SalesforceClient {
       return await run();
     } catch (error) {
       throw toAppError(error, what, this.options.policy);
+    } finally {
+      this.usageSeenAt = this.options.clock();
     }
   }
 
-  /** Stops before the org's daily allocation is used past our share, with a message an admin can act on. */
+  /**
+   * Stops before the org's daily allocation is used past our share, with a message an admin can
+   * act on. The usage we know comes with each answer, so once stopped, one call is let through
+   * after the back-off to learn whether the rolling 24 hours freed some: otherwise a long-lived
+   * connection would stay stopped on a figure that no longer holds.
+   */
   private checkBudget(): void {
     const usage = this.apiUsage();
     if (!usage || usage.limit <= 0) return;
     const share = usage.used / usage.limit;
     if (share < this.options.apiBudgetShare) return;
+    if (this.options.clock() - this.usageSeenAt >= this.options.policy.rateLimitBackoffMs) return;
     const percent = (n: number) => `${Math.round(n * 100)}%`;
     throw new AppError(
       'rate_limited',

@@ -19,6 +19,11 @@ export function salesforceErrorCode(error: unknown): string {
   return error.name;
 }
 
+/** The connection failed (reset, closed, refused) before Salesforce's answer arrived. */
+export function isNetworkFailure(error: unknown): boolean {
+  return NETWORK_CODES.has(salesforceErrorCode(error));
+}
+
 /** Turns whatever jsforce threw into the one error type, saying what to do about it. */
 export function toAppError(error: unknown, what: string, policy: ErrorPolicy): AppError {
   if (error instanceof AppError) return error;

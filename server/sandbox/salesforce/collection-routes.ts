@@ -2,7 +2,7 @@ import { apiError } from './http-kit.ts';
 import type { Faults } from './faults.ts';
 import { findField } from './org-schema.ts';
 import type { OrgStore, WriteOutcome } from './org-store.ts';
-import { validateWrite, type RecordError } from './write-validation.ts';
+import type { RecordError } from './write-validation.ts';
 
 const MAX_RECORDS = 200;
 const MAX_RETRIEVE_IDS = 2000;
@@ -38,7 +38,7 @@ export function writeCollection(method: 'POST' | 'PATCH' | 'DELETE', body: unkno
     return ctx.store.delete(p.sobject, p.id ?? '', ctx.userId);
   };
   if (allOrNone) {
-    const checks = planned.map((p) => locked(p) ?? check(method, p, ctx.store));
+    const checks = planned.map((p) => locked(p) ?? check(method, p, ctx.store, ctx.userId));
     if (checks.some((c) => 'error' in c)) {
       return checks.map((c) =>
         'error' in c
@@ -98,11 +98,11 @@ function planDelete(query: URLSearchParams, store: OrgStore): { allOrNone: boole
   return { allOrNone: query.get('allOrNone') === 'true', planned };
 }
 
-function check(method: 'POST' | 'PATCH' | 'DELETE', p: Planned, store: OrgStore): WriteOutcome {
+function check(method: 'POST' | 'PATCH' | 'DELETE', p: Planned, store: OrgStore, userId: string): WriteOutcome {
   const schema = store.schemaOf(p.sobject);
   if (!schema) return { error: { statusCode: 'INVALID_TYPE', message: `sObject type '${p.sobject}' is not supported`, fields: [] } };
   if (method !== 'DELETE') {
-    const checked = validateWrite(schema, p.fields, method === 'POST' ? 'create' : 'update');
+    const checked = store.validate(schema, p.fields, method === 'POST' ? 'create' : 'update', userId);
     if (!checked.ok) return { error: checked.error };
   }
   if (method === 'POST') return { id: '' };

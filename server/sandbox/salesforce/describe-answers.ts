@@ -1,7 +1,7 @@
 import type { FieldSpec, SObjectSchema } from './org-schema.ts';
 
-/** `GET /sobjects/{type}/describe` in Salesforce's shape (the parts clients read). */
-export function describeAnswer(schema: SObjectSchema, version: string): Record<string, unknown> {
+/** `GET /sobjects/{type}/describe` in Salesforce's shape (the parts clients read), as the calling user sees it. */
+export function describeAnswer(schema: SObjectSchema, version: string, editable: (field: string) => boolean = () => true): Record<string, unknown> {
   return {
     name: schema.name,
     label: schema.label,
@@ -17,7 +17,7 @@ export function describeAnswer(schema: SObjectSchema, version: string): Record<s
       describe: `/services/data/v${version}/sobjects/${schema.name}/describe`,
       rowTemplate: `/services/data/v${version}/sobjects/${schema.name}/{ID}`,
     },
-    fields: schema.fields.map(describeField),
+    fields: schema.fields.map((spec) => describeField(editable(spec.name) ? spec : { ...spec, createable: false, updateable: false })),
   };
 }
 

@@ -15,7 +15,8 @@ export interface FaultOptions extends FaultRates {
   readonly seed?: number;
 }
 
-export type RequestFault = 'request-limit' | 'unavailable' | 'expire-session';
+/** `drop-connection`: the request is carried out, then the connection is cut before the answer. */
+export type RequestFault = 'request-limit' | 'unavailable' | 'expire-session' | 'drop-connection';
 export type OneShotFault = RequestFault | 'lock-row';
 
 /** Seeded fault injection: the same seed and the same request sequence give the same faults. */
@@ -46,6 +47,7 @@ export class Faults {
       'request-limit': this.injected.get('request-limit') ?? 0,
       unavailable: this.injected.get('unavailable') ?? 0,
       'expire-session': this.injected.get('expire-session') ?? 0,
+      'drop-connection': this.injected.get('drop-connection') ?? 0,
       'lock-row': this.injected.get('lock-row') ?? 0,
     };
   }

@@ -1,5 +1,6 @@
+import { caseSafeSuffix, toId18 } from '../../crm/salesforce/salesforce-id.ts';
+
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 /**
  * An 18-character Salesforce id: key prefix, a pod marker, a base-62 serial (so ids sort in
@@ -19,22 +20,5 @@ export function salesforceId(keyPrefix: string, serial: number): string {
   return id15 + caseSafeSuffix(id15);
 }
 
-export function caseSafeSuffix(id15: string): string {
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk += 1) {
-    let bits = 0;
-    for (let i = 0; i < 5; i += 1) {
-      const ch = id15[chunk * 5 + i] as string;
-      if (ch >= 'A' && ch <= 'Z') bits |= 1 << i;
-    }
-    suffix += SUFFIX_ALPHABET[bits];
-  }
-  return suffix;
-}
-
-/** The 18-character form of a 15- or 18-character id, or null when it is not an id at all. */
-export function normalizeId(id: string): string | null {
-  if (/^[a-zA-Z0-9]{18}$/.test(id)) return id.slice(0, 15) + caseSafeSuffix(id.slice(0, 15));
-  if (/^[a-zA-Z0-9]{15}$/.test(id)) return id + caseSafeSuffix(id);
-  return null;
-}
+/** The 18-character form of a 15- or 18-character id (as Salesforce accepts either), or null. */
+export const normalizeId = toId18;

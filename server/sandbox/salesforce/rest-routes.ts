@@ -68,7 +68,7 @@ export async function routeRest(request: RestRequest, services: RestServices): P
     const schema = second === undefined ? undefined : services.store.schemaOf(second);
     if (method === 'GET' && third === 'describe' && fourth === undefined) {
       if (!schema) throw apiError(404, 'NOT_FOUND', 'The requested resource does not exist');
-      return { status: 200, body: describeAnswer(schema, request.version) };
+      return { status: 200, body: describeAnswer(schema, request.version, (field) => services.store.editable(schema, field, request.userId)) };
     }
   }
   if (method === 'GET' && first === 'limits' && second === undefined) {

@@ -6,6 +6,7 @@ import { apiError, HttpFailure, readBody, sendJson } from './http-kit.ts';
 import { salesforceId } from './ids.ts';
 import { answerTokenRequest, type OAuthConfig } from './oauth-token.ts';
 import { buildOrgObjects, type OrgShape } from './org-objects.ts';
+import { OrgFile } from './org-file.ts';
 import { OrgStore } from './org-store.ts';
 import { QueryCursors } from './query-cursors.ts';
 import { endpointOf, routeRest } from './rest-routes.ts';
@@ -30,6 +31,16 @@ export interface SalesforceSandboxOptions {
   readonly clientSecret?: string;
   /** PEM of the certificate key uploaded to the app; a key pair is generated when absent. */
   readonly jwtPublicKeyPem?: string;
+  /**
+   * Field-level security per profile: the `Object.Field` names its users may read but not edit
+   * (profiles: Integration User, System Administrator, Channel Manager, Standard User).
+   */
+  readonly readOnlyFieldsByProfile?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Keeps the org in this JSON file: loaded at start when it exists (the seed is then not
+   * loaded again), saved after changes and on close.
+   */
+  readonly dataFile?: string;
 }
 
 export interface SandboxCredentials {
@@ -76,8 +87,17 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     privateKeyPem,
   };
 
-  const store = new OrgStore(buildOrgObjects(options.org), clock);
-  const seedIds = options.seed ? loadSeed(store, options.seed, admin.id) : new Map<string, string>();
+  const readOnly = new Map(Object.entries(options.readOnlyFieldsByProfile ?? {}).map(([profile, fields]) => [profile, new Set(fields)]));
+  const profileOf = new Map(users.map((u) => [u.id, u.profile]));
+  const store = new OrgStore(buildOrgObjects(options.org), clock, (userId) => readOnly.get(profileOf.get(userId) ?? '') ?? new Set());
+  const saved = options.dataFile ? await OrgFile.load(options.dataFile) : null;
+  if (saved) store.restore(saved.snapshot);
+  const seedIds = saved?.seedIds ?? (options.seed ? loadSeed(store, options.seed, admin.id) : new Map<string, string>());
+  const file = options.dataFile ? new OrgFile(options.dataFile, () => ({ snapshot: store.snapshot(), seedIds })) : null;
+  if (file) {
+    if (!saved) await file.save();
+    store.onChange = () => file.schedule();
+  }
   const sessions = new Sessions(clock, options.sessionTtlMs ?? 2 * 3_600_000);
   const faults = new Faults(options.faults);
   const state = new SandboxState({
@@ -139,6 +159,11 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
         throw apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
       }
       const answer = await routeRest({ req, method, path: match[2] ?? '/', query: url.searchParams, version, userId }, { store, cursors, faults, apiUsage: () => state.apiUsage() });
+      if (fault === 'drop-connection') {
+        status = 0;
+        res.socket?.destroy();
+        return;
+      }
       status = answer.status;
       sendJson(res, status, answer.body, limitHeader());
     } catch (error) {
@@ -150,8 +175,11 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     }
   };
 
-  const loginServer = createServer({ maxHeaderSize: 64 * 1024 }, handle(true));
-  const instanceServer = createServer({ maxHeaderSize: 64 * 1024 }, handle(false));
+  // Idle connections stay open a minute, as Salesforce's edge keeps them: Node's 5-second default
+  // closes them while a sync is busy evaluating, racing the client's next request on that socket.
+  const serverOptions = { maxHeaderSize: 64 * 1024, keepAliveTimeout: 60_000 };
+  const loginServer = createServer(serverOptions, handle(true));
+  const instanceServer = createServer(serverOptions, handle(false));
   urls.login = `http://localhost:${await listen(loginServer)}`;
   urls.instance = `http://127.0.0.1:${await listen(instanceServer)}`;
   return {
@@ -162,6 +190,7 @@ export async function startSalesforceSandbox(options: SalesforceSandboxOptions =
     state,
     close: async () => {
       await Promise.all([stop(loginServer), stop(instanceServer)]);
+      await file?.save();
     },
   };
 }

@@ -73,7 +73,7 @@ export async function stageHistory(db: Kysely<Database>, tenant: string, partner
   return rows.map(toRow);
 }
 
-async function findByKey(db: Kysely<Database>, tenant: string, key: string): Promise<StageChangeRow | undefined> {
+export async function findByKey(db: Kysely<Database>, tenant: string, key: string): Promise<StageChangeRow | undefined> {
   const row = await db
     .selectFrom('stage_history')
     .selectAll()

@@ -80,6 +80,10 @@ export class KyselyJourneyStore implements JourneyStore {
     return history.changeStage(this.#db, tenant, change);
   }
 
+  async stageChangeByKey(tenant: string, idempotencyKey: string) {
+    return (await history.findByKey(this.#db, tenant, idempotencyKey)) ?? null;
+  }
+
   stageHistory(tenant: string, partnerId: string) {
     return history.stageHistory(this.#db, tenant, partnerId);
   }

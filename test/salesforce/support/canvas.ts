@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 export interface CanvasFixture {
   readonly orgId: string;
   readonly userId: string;
+  readonly userName?: string;
   readonly profileId?: string;
   readonly language?: string;
   readonly instanceUrl: string;
@@ -11,6 +12,8 @@ export interface CanvasFixture {
   readonly parameterRecordId?: string;
   /** The record a canvas placed on a page layout sits on. */
   readonly pageRecordId?: string;
+  /** Its sObject type (default Account). */
+  readonly pageRecordType?: string;
   readonly algorithm?: string;
 }
 
@@ -24,9 +27,9 @@ export function canvasRequest(f: CanvasFixture): Record<string, unknown> {
     context: {
       user: {
         userId: f.userId,
-        userName: 'maria@example.com',
+        userName: f.userName ?? 'maria@example.com',
         fullName: 'Maria Souza',
-        email: 'maria@example.com',
+        email: f.userName ?? 'maria@example.com',
         language: f.language ?? 'pt_BR',
         locale: 'pt_BR',
         profileId: f.profileId ?? '00e5g000000AbCdAAK',
@@ -36,10 +39,12 @@ export function canvasRequest(f: CanvasFixture): Record<string, unknown> {
       organization: { organizationId: f.orgId, name: 'Example Org', currencyIsoCode: 'BRL', multicurrencyEnabled: false },
       environment: {
         displayLocation: 'Aura',
-        locationUrl: `${f.instanceUrl}/lightning/r/Account/${f.parameterRecordId ?? f.pageRecordId ?? ''}/view`,
+        locationUrl: `${f.instanceUrl}/lightning/r/${f.pageRecordType ?? 'Account'}/${f.parameterRecordId ?? f.pageRecordId ?? ''}/view`,
         sublocation: null,
         parameters: f.parameterRecordId ? { recordId: f.parameterRecordId } : {},
-        ...(f.pageRecordId ? { record: { attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${f.pageRecordId}` }, Id: f.pageRecordId } } : {}),
+        ...(f.pageRecordId
+          ? { record: { attributes: { type: f.pageRecordType ?? 'Account', url: `/services/data/v66.0/sobjects/${f.pageRecordType ?? 'Account'}/${f.pageRecordId}` }, Id: f.pageRecordId } }
+          : {}),
         dimensions: { width: '100%', height: '600px', maxWidth: '1000px', maxHeight: '2000px' },
         version: { api: '66.0', season: 'SPRING' },
       },
