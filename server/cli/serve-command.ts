@@ -72,6 +72,7 @@ export async function startService(config: AppConfig, options: ServiceOptions = 
     publicBaseUrl: config.publicBaseUrl,
     demoTenant: demo?.tenant ?? null,
     cardPage,
+    salesforceCanvas: { consumerSecret: config.salesforce.consumerSecret, frameAncestors: config.salesforce.frameAncestors },
   });
   // In the background: a CRM that is slow or down must not keep the service from starting.
   void connections.resolve();
