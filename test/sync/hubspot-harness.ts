@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { CrmAdapter } from '../../server/crm/crm-adapter.ts';
 import { createHubspotAdapter, type HubspotAdapterOptions } from '../../server/crm/hubspot/hubspot-adapter.ts';
 import { createLogger } from '../../server/logging/logger.ts';
+import { QUICK_RETRY } from '../hubspot/support.ts';
 import { startHubspotSandbox, type HubspotSandbox, type HubspotSandboxOptions } from '../../server/sandbox/hubspot/index.ts';
 import type { StageChangeRow } from '../../server/storage/journey-store.ts';
 import type { KyselyJourneyStore } from '../../server/storage/kysely/kysely-journey-store.ts';
@@ -12,7 +13,7 @@ import { SyncService } from '../../server/sync/sync-service.ts';
 export const DAY = 86_400_000;
 /** The day the scenarios happen; the sandbox and the sync share one clock that tests move on. */
 export const T0 = Date.parse('2026-06-30T12:00:00.000Z');
-export const QUICK_RETRY = { baseDelayMs: 1, maxDelayMs: 10, tenSecondlyWaitMs: 2, secondlyWaitMs: 2 } as const;
+export { QUICK_RETRY };
 
 export interface SyncHarness {
   readonly sandbox: HubspotSandbox;
