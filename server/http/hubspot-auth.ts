@@ -33,7 +33,13 @@ export function verifyHubSpotRequest(deps: AppDeps): RequestHandler {
 /** Throws `unauthorized` unless the raw body (kept by express.raw) carries HubSpot's valid v3 signature. */
 export function assertHubSpotSignature(req: Request, deps: Pick<AppDeps, 'hubspotClientSecret' | 'publicBaseUrl' | 'now'>): void {
   const secret = deps.hubspotClientSecret;
-  if (!secret) throw new AppError('misconfigured', 'HubSpot requests are not accepted: HUBSPOT_CLIENT_SECRET is not set');
+  if (!secret) {
+    // An unsigned request is refused as such; a signed one cannot be checked, which is our fault.
+    if (!req.get('x-hubspot-signature-v3') || !req.get('x-hubspot-request-timestamp')) {
+      throw new AppError('unauthorized', 'HubSpot signature check failed: the signature headers are missing');
+    }
+    throw new AppError('misconfigured', 'HubSpot requests are not accepted: HUBSPOT_CLIENT_SECRET is not set');
+  }
   const verdict = verifyHubSpotSignatureV3(
     {
       method: req.method,

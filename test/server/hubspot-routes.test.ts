@@ -242,3 +242,18 @@ describe('HubSpot journey, stage and action routes', () => {
     expect(undone.kind === 'partner' ? undone.journey.completedActionIds : null).toEqual([]);
   });
 });
+
+describe('HubSpot routes on a service without HUBSPOT_CLIENT_SECRET', () => {
+  it('When a request comes unsigned, then 401; when it comes signed, then 500 naming the missing setting', async () => {
+    const bare = await startTestService({ publicBaseUrl: PUBLIC });
+    try {
+      const unsigned = await fetch(`${bare.url}/api/v1/hubspot/journey?objectTypeId=0-2&objectId=p-001&portalId=1&userId=2`);
+      expect(unsigned.status).toBe(401);
+      const signed = await hubspotFetch(bare.url, { ...call({ path: '/api/v1/hubspot/journey', query: journeyQuery('p-001') }), timestamp: bare.clock.now });
+      expect(signed.status).toBe(500);
+      expect((await problem(signed)).detail).toContain('HUBSPOT_CLIENT_SECRET is not set');
+    } finally {
+      await bare.close();
+    }
+  });
+});
