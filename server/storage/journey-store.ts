@@ -79,6 +79,12 @@ export interface StageChangeInput {
   readonly at: string;
   /** When given, a second change with the same key writes nothing and returns the first row. */
   readonly idempotencyKey?: string | undefined;
+  /**
+   * The official stage this change was decided from (the sync's decisions). When the partner's
+   * stage is no longer it, someone changed it meanwhile: nothing is written and `changeStage`
+   * throws a `conflict`, so a decision made on a stale read never overrides a newer one.
+   */
+  readonly expectedFrom?: StageId | null | undefined;
 }
 
 export interface StageChangeRow {

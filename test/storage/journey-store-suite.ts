@@ -102,6 +102,21 @@ export function describeJourneyStore(backend: string, open: () => Promise<Journe
       expect((await store.getPartner(t, 'p1'))?.officialStage).toBe('activate');
     });
 
+    it('refuses a change decided from a stage someone changed meanwhile, and writes nothing', async () => {
+      const t = tenant();
+      await store.upsertPartners(t, [facts('p1')]);
+      const sync = { source: 'sync', actor: 'partner-journey sync' } as const;
+      await store.changeStage(t, change('p1', 'activate', { ...sync, expectedFrom: null }));
+      await store.changeStage(t, change('p1', 'mature'));
+      await expect(store.changeStage(t, change('p1', 'accelerate', { ...sync, expectedFrom: 'activate' }))).rejects.toMatchObject({ code: 'conflict' });
+      expect((await store.stageHistory(t, 'p1')).map((h) => [h.from, h.to])).toEqual([
+        [null, 'activate'],
+        ['activate', 'mature'],
+      ]);
+      expect((await store.getPartner(t, 'p1'))?.officialStage).toBe('mature');
+      expect((await store.changeStage(t, change('p1', 'mature', { ...sync, expectedFrom: 'mature' }))).created).toBe(true);
+    });
+
     it('lets concurrent retries with one idempotency key write a single row', async () => {
       const t = tenant();
       await store.upsertPartners(t, [facts('p1')]);

@@ -29,6 +29,9 @@ export function changeStage(
       .forUpdate()
       .executeTakeFirst();
     if (!partner) throw new AppError('not_found', `partner ${change.partnerId} is not known`);
+    if (change.expectedFrom !== undefined && partner.official_stage !== change.expectedFrom) {
+      throw new AppError('conflict', `the stage of partner ${change.partnerId} changed meanwhile (now ${partner.official_stage ?? 'none'}); decide again`);
+    }
     const inserted = await trx
       .insertInto('stage_history')
       .values({
