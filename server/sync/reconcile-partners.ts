@@ -2,6 +2,7 @@ import { messagesFor } from '../../shared/i18n/index.ts';
 import { decideOfficialStage, type PersonDecision } from '../../shared/journey/stage-ownership.ts';
 import { compareStages, type PartnerType, type StageId } from '../../shared/journey/stages.ts';
 import type { OutputUpdate, PartnerOutputs } from '../crm/crm-adapter.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { StoredEvaluation, StoredPartner } from '../storage/journey-store.ts';
 import { CLEARED_WHEN_NOT_PARTNER, changedOutputs, desiredOutputs } from './desired-outputs.ts';
 import { evaluateStoredPartner, evidenceSnapshot, type StoredPartnerEvaluation } from './evaluate-stored-partner.ts';
@@ -17,6 +18,10 @@ import { CRM_NAMES, SYNC_ACTOR, type SyncContext } from './sync-context.ts';
  * and what the CRM holds is recorded only after the write succeeds, so a run killed anywhere and
  * started again neither repeats a history row nor a write.
  *
+ * A stage change is recorded only if the official stage is still the one it was decided from. When
+ * someone (a manager's card, another sync) changed it meanwhile, that partner is decided once more
+ * from what they left; a second collision fails the run, and the next run starts from the page.
+ *
  * `observed` holds our fields as just read from the CRM for some partners.
  */
 export async function reconcilePartners(
@@ -24,7 +29,16 @@ export async function reconcilePartners(
   partnerIds: readonly string[],
   observed: ReadonlyMap<string, PartnerOutputs> = new Map(),
 ): Promise<void> {
-  if (partnerIds.length === 0) return;
+  const raced = await reconcileBatch(ctx, partnerIds, observed);
+  if (raced.length === 0) return;
+  ctx.log.info({ tenant: ctx.tenant, partnerIds: raced }, 'stage changed by someone else during the sync; deciding again');
+  const again = await reconcileBatch(ctx, raced, observed);
+  if (again.length > 0) throw new AppError('conflict', `the stage of partners ${again.join(', ')} keeps changing during the sync; the next run decides again`);
+}
+
+/** Returns the partners whose stage changed under the batch (nothing was recorded or written for them). */
+async function reconcileBatch(ctx: SyncContext, partnerIds: readonly string[], observed: ReadonlyMap<string, PartnerOutputs>): Promise<string[]> {
+  if (partnerIds.length === 0) return [];
   const { store, tenant } = ctx;
   const partners = await store.getPartners(tenant, partnerIds);
   const dealsByPartner = await store.dealsOfPartners(
@@ -34,6 +48,7 @@ export async function reconcilePartners(
   const now = ctx.now();
   const updates: OutputUpdate[] = [];
   const evaluations: StoredEvaluation[] = [];
+  const raced: string[] = [];
 
   for (const partner of partners) {
     const seen = observed.get(partner.partnerId);
@@ -47,21 +62,27 @@ export async function reconcilePartners(
     let result = evaluateStoredPartner({ ...partner, type: partner.type }, deals, { now, locale: ctx.locale, rules: ctx.rules });
     let official = { stage: partner.officialStage, changedAt: partner.stageChangedAt, changedBy: partner.stageChangedBy };
 
-    if (seen?.stage && isHandEdit(seen.stage, partner)) {
-      official = await recordHandEdit(ctx, partner, seen.stage, result, now);
-      result = reevaluate(ctx, partner, official.stage, deals, now);
-    }
-    // Recorded only now: a run killed before the hand edit's row still finds the edit next time,
-    // since the last known CRM value it is told from is still the one before the edit.
-    await recordSeen(ctx, partner, seen);
-    const decision = decideOfficialStage(
-      official.stage,
-      result.evaluation.suggestedStage,
-      await lastPersonDecision(ctx, partner, official.stage, result.evaluation.suggestedStage),
-    );
-    if (decision.kind !== 'keep') {
-      official = await recordSyncChange(ctx, partner.partnerId, decision.kind, decision.to, result, now);
-      result = reevaluate(ctx, partner, official.stage, deals, now);
+    try {
+      if (seen?.stage && isHandEdit(seen.stage, partner)) {
+        official = await recordHandEdit(ctx, partner, seen.stage, result, now);
+        result = reevaluate(ctx, partner, official.stage, deals, now);
+      }
+      // Recorded only now: a run killed before the hand edit's row still finds the edit next time,
+      // since the last known CRM value it is told from is still the one before the edit.
+      await recordSeen(ctx, partner, seen);
+      const decision = decideOfficialStage(
+        official.stage,
+        result.evaluation.suggestedStage,
+        await lastPersonDecision(ctx, partner, official.stage, result.evaluation.suggestedStage),
+      );
+      if (decision.kind !== 'keep') {
+        official = await recordSyncChange(ctx, partner.partnerId, official.stage, decision, result, now);
+        result = reevaluate(ctx, partner, official.stage, deals, now);
+      }
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
+      raced.push(partner.partnerId);
+      continue;
     }
     ctx.report.evaluated += 1;
     evaluations.push({
@@ -79,6 +100,7 @@ export async function reconcilePartners(
 
   await store.saveEvaluations(tenant, evaluations);
   await writeBack(ctx, updates);
+  return raced;
 }
 
 /** Most reads find what we last wrote: only a difference is worth a database write. */
@@ -102,6 +124,7 @@ async function recordHandEdit(ctx: SyncContext, partner: StoredPartner, to: Stag
     reason: messagesFor(ctx.locale).ui.crmEditReason(actor),
     evidence: evidenceSnapshot(result.evaluation),
     at,
+    expectedFrom: partner.officialStage,
   });
   ctx.report.crmEdits += 1;
   return { stage: to, changedAt: row.at, changedBy: row.actor };
@@ -110,8 +133,8 @@ async function recordHandEdit(ctx: SyncContext, partner: StoredPartner, to: Stag
 async function recordSyncChange(
   ctx: SyncContext,
   partnerId: string,
-  kind: 'initial' | 'promote',
-  to: StageId,
+  from: StageId | null,
+  { kind, to }: { readonly kind: 'initial' | 'promote'; readonly to: StageId },
   result: StoredPartnerEvaluation,
   now: number,
 ) {
@@ -129,6 +152,7 @@ async function recordSyncChange(
     reason,
     evidence: evidenceSnapshot(result.evaluation),
     at: new Date(now).toISOString(),
+    expectedFrom: from,
   });
   if (kind === 'promote') ctx.report.promotions += 1;
   return { stage: to, changedAt: row.at, changedBy: row.actor };
