@@ -22,6 +22,8 @@ interface HttpLikeError {
   readonly statusCode?: number;
   readonly type?: string;
   readonly expose?: boolean;
+  /** Bytes a body parser allowed (its 413s carry it). */
+  readonly limit?: number;
 }
 
 /** Turns anything thrown into an AppError: known HTTP errors keep their meaning, the rest is internal. */
@@ -30,8 +32,10 @@ export function toAppError(error: unknown): AppError {
   const http = (error ?? {}) as HttpLikeError;
   const status = http.status ?? http.statusCode;
   if (http.type === 'entity.too.large' || status === 413) {
-    return new AppError('payload_too_large', 'the request body is larger than 1 MB', {
-      problems: [{ field: '(body)', problem: 'must be at most 1 MB' }],
+    // Routes set their own limits (the Canvas form takes far less than the JSON routes' 1 MB).
+    const limit = typeof http.limit === 'number' ? bytesText(http.limit) : '1 MB';
+    return new AppError('payload_too_large', `the request body is larger than ${limit}`, {
+      problems: [{ field: '(body)', problem: `must be at most ${limit}` }],
     });
   }
   if (http.type === 'entity.parse.failed') {
@@ -43,6 +47,10 @@ export function toAppError(error: unknown): AppError {
     return new AppError('invalid_input', error instanceof Error ? error.message : 'the request is invalid', { cause: error });
   }
   return new AppError('internal', 'unexpected error', { cause: error });
+}
+
+function bytesText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 export function sendProblem(res: Response, error: AppError, requestId: string | undefined): void {

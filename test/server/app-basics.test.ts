@@ -41,6 +41,26 @@ describe('service basics', () => {
     expect(problemSchema.parse(await response.json())).toMatchObject({ status: 404, requestId: 'trace-abc-123', type: 'urn:partner-journey:problem:not-found' });
   });
 
+  it('answers a body over a route’s own limit with a 413 problem document naming that limit', async () => {
+    const canvas = await fetch(`${service.url}/salesforce/canvas`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `signed_request=${'a'.repeat(100_000)}`,
+    });
+    expect(canvas.status).toBe(413);
+    expect(problemSchema.parse(await canvas.json())).toMatchObject({
+      detail: 'the request body is larger than 80 KB',
+      errors: [{ field: '(body)', problem: 'must be at most 80 KB' }],
+    });
+    const json = await fetch(`${service.url}/api/v1/evaluate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }),
+    });
+    expect(json.status).toBe(413);
+    expect(problemSchema.parse(await json.json()).errors).toEqual([{ field: '(body)', problem: 'must be at most 1 MB' }]);
+  });
+
   it('makes up a request id when the caller sends none or a malformed one', async () => {
     const response = await fetch(`${service.url}/healthz`, { headers: { 'X-Request-Id': 'bad id with spaces' } });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
