@@ -32,9 +32,13 @@ export async function applyCrmRecords(
     const previous = await store.getDeals(tenant, allDeals.map((d) => d.id));
     for (const deal of previous) for (const id of deal.partnerIds) affected.add(id);
     for (const partner of relevant) affected.add(partner.id);
-    await linkUnknownPartners(ctx, allDeals, affected, observed, now);
-    const live = allDeals.filter((d) => !d.deleted);
-    const gone = allDeals.filter((d) => d.deleted).map((d) => d.id);
+    // The change feed brings every deal of the CRM; one that never had a partner is none of our
+    // business (the engine never reads it, and the store would grow with the whole pipeline).
+    const storedIds = new Set(previous.map((d) => d.dealId));
+    const ours = allDeals.filter((d) => d.partnerIds.length > 0 || storedIds.has(d.id));
+    await linkUnknownPartners(ctx, ours, affected, observed, now);
+    const live = ours.filter((d) => !d.deleted);
+    const gone = ours.filter((d) => d.deleted).map((d) => d.id);
     if (live.length > 0) await store.upsertDeals(tenant, live.map(toStoredDeal));
     if (gone.length > 0) await store.deleteDeals(tenant, gone);
     for (const deal of live) for (const id of deal.partnerIds) affected.add(id);

@@ -63,6 +63,27 @@ describe('HubSpot sync scenarios: deals', () => {
     expect(h.writes()).toBe(writes);
   });
 
+  it('When a deal with no partner changes, then the sync does not store it; once linked to a partner it is stored, and unlinked it stays with no partner', async () => {
+    const { h, s, acme } = await portal();
+    const stamp = () => ({ hs_lastmodifieddate: new Date(h.clock.now).toISOString() });
+    const loose = s.create('deals', { ...dealProperties('won', 50_000, 5), ...stamp() }).id;
+    const report = await h.run();
+    expect(report.dealsRead).toBeGreaterThanOrEqual(1);
+    expect(await store.getDeal(h.tenant, loose)).toBeNull();
+
+    h.tick();
+    s.link(loose, acme, { partner: true });
+    s.edit('deals', loose, stamp());
+    await h.run();
+    expect((await store.getDeal(h.tenant, loose))?.partnerIds).toEqual([acme]);
+
+    h.tick();
+    s.unlink(loose, acme);
+    await h.sync.syncRecords(h.adapter, { dealIds: [loose] });
+    expect((await store.getDeal(h.tenant, loose))?.partnerIds).toEqual([]);
+    expect(h.company(acme)).toMatchObject({ pj_won_deals_12m: '1', pj_won_revenue_12m: '12000' });
+  });
+
   it('When a deal is won, then the partner is promoted with a sync history row and only the changed outputs are written', async () => {
     const { h, s, beta, betaOpen } = await portal();
     const writes = h.writes();
