@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { applyCrmRecords } from './apply-crm-records.ts';
+import { dealsLeftBehind } from './deals-left-behind.ts';
 import { notePendingWrites, readPendingWrites } from './pending-writes.ts';
 import type { SyncContext } from './sync-context.ts';
 
@@ -17,9 +18,9 @@ type BackfillCursor = z.infer<typeof backfillCursorSchema>;
 export const CURSOR_KEYS = { backfill: 'backfill', partners: 'changes:partners', deals: 'changes:deals' } as const;
 
 /**
- * Backfill: every partner page and the deals linked to it. The cursor is saved only after the
- * page's writes are done, so a killed run resumes at the first unfinished page.
- * Returns true when the backfill is complete.
+ * Backfill: every partner page and the deals linked to it (and those the store still links to it
+ * that the CRM no longer does). The cursor is saved only after the page's writes are done, so a
+ * killed run resumes at the first unfinished page. Returns true when the backfill is complete.
  */
 export async function runBackfill(ctx: SyncContext): Promise<boolean> {
   const saved = await ctx.store.getCursor(ctx.tenant, CURSOR_KEYS.backfill);
@@ -32,8 +33,10 @@ export async function runBackfill(ctx: SyncContext): Promise<boolean> {
       return false;
     }
     const page = await ctx.adapter.pagePartners(cursor.after);
-    const deals = page.items.length > 0 ? await ctx.adapter.dealsOfPartners(page.items.map((p) => p.id)) : [];
-    await applyCrmRecords(ctx, page.items, deals, { fetchDealsOfNewPartners: false });
+    const partnerIds = page.items.map((p) => p.id);
+    const deals = partnerIds.length > 0 ? await ctx.adapter.dealsOfPartners(partnerIds) : [];
+    const leftBehind = await dealsLeftBehind(ctx, partnerIds, deals);
+    await applyCrmRecords(ctx, page.items, [...deals, ...leftBehind], { fetchDealsOfNewPartners: false });
     cursor = { ...cursor, after: page.next, done: page.next === null };
     if (cursor.done) await startIncrementalAt(ctx, cursor.startedAt);
     await ctx.store.saveCursor(ctx.tenant, CURSOR_KEYS.backfill, JSON.stringify(cursor));

@@ -84,6 +84,21 @@ describe('HubSpot sync scenarios: deals', () => {
     expect(h.company(acme)).toMatchObject({ pj_won_deals_12m: '1', pj_won_revenue_12m: '12000' });
   });
 
+  it('When a deal is deleted or loses its Partner label with no webhook, then a full sync forgets it and the partner’s KPIs drop', async () => {
+    const { h, s, acme, beta, acmeWin } = await portal();
+    const betaWon = ((await store.dealsOfPartners(h.tenant, [beta])).get(beta) ?? []).find((d) => d.status === 'won')?.dealId ?? '';
+    s.archive('deals', acmeWin);
+    s.unlink(betaWon, beta);
+    await h.run();
+    expect(await store.getDeal(h.tenant, acmeWin)).not.toBeNull();
+
+    await h.sync.sync(h.adapter, { full: true });
+    expect(await store.getDeal(h.tenant, acmeWin)).toBeNull();
+    expect((await store.getDeal(h.tenant, betaWon))?.partnerIds).toEqual([]);
+    expect(h.company(acme)).toMatchObject({ pj_stage: 'activate', pj_won_deals_12m: '0' });
+    expect(h.company(beta)).toMatchObject({ pj_stage: 'activate', pj_won_deals_12m: '1' });
+  });
+
   it('When a deal is won, then the partner is promoted with a sync history row and only the changed outputs are written', async () => {
     const { h, s, beta, betaOpen } = await portal();
     const writes = h.writes();
