@@ -5,8 +5,6 @@ export type CrmIdentity =
   | { readonly crm: 'hubspot'; readonly userId: string; readonly email: string | null }
   | { readonly crm: 'salesforce'; readonly userId: string; readonly profile: string | null };
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
-
 /** A verified user is a channel manager when the mapping names them; everyone else verified is a rep. */
 export function roleOf(identity: CrmIdentity, managers: ChannelManagers): Role {
   if (identity.crm === 'hubspot') {
@@ -18,8 +16,7 @@ export function roleOf(identity: CrmIdentity, managers: ChannelManagers): Role {
   // Salesforce shows 15-character ids in the UI and sends 18-character ones in APIs: both name the same user.
   const id15 = identity.userId.slice(0, 15);
   const byId = userIds.some((id) => id.slice(0, 15) === id15);
-  // Profiles are named by id (what a Canvas request carries, 15 or 18 characters) or by name.
-  const profile = identity.profile;
-  const byProfile = profile !== null && profiles.some((p) => p === profile || (SALESFORCE_ID.test(p) && SALESFORCE_ID.test(profile) && p.slice(0, 15) === profile.slice(0, 15)));
+  const profile15 = identity.profile?.slice(0, 15);
+  const byProfile = profile15 !== undefined && profiles.some((p) => p.slice(0, 15) === profile15);
   return byId || byProfile ? 'manager' : 'rep';
 }

@@ -75,11 +75,11 @@ describe('configuration', () => {
   });
 
   it('reads channel managers from CHANNEL_MANAGERS or from the file CHANNEL_MANAGERS_FILE names, not both', async () => {
-    const json = '{"hubspot":{"userIds":[123],"emails":["Boss@Example.com"]},"salesforce":{"profiles":["Channel Manager"]}}';
+    const json = '{"hubspot":{"userIds":[123],"emails":["Boss@Example.com"]},"salesforce":{"profiles":["00e5g000000AbCd"]}}';
     const fromEnv = await loadConfig({ CHANNEL_MANAGERS: json });
     expect(fromEnv.channelManagers).toEqual({
       hubspot: { userIds: ['123'], emails: ['boss@example.com'] },
-      salesforce: { userIds: [], profiles: ['Channel Manager'] },
+      salesforce: { userIds: [], profiles: ['00e5g000000AbCd'] },
     });
     const file = join(dir, 'managers.json');
     await writeFile(file, json);
@@ -93,6 +93,12 @@ describe('configuration', () => {
       'CHANNEL_MANAGERS.pipedrive: is not a known field here',
     ]);
     expect((await problems({ CHANNEL_MANAGERS_FILE: join(dir, 'missing.json') }))[0]).toMatch(/^CHANNEL_MANAGERS_FILE: cannot read .*ENOENT/);
+  });
+
+  it('refuses Salesforce managers named by profile name or user name, which a Canvas request never carries', async () => {
+    const found = await problems({ CHANNEL_MANAGERS: '{"salesforce":{"userIds":["boss@example.com"],"profiles":["Channel Manager"]}}' });
+    expect(found.map((p) => p.split(':')[0])).toEqual(['CHANNEL_MANAGERS.salesforce.userIds[0]', 'CHANNEL_MANAGERS.salesforce.profiles[0]']);
+    expect(found[1]).toContain('profile id of 15 or 18 characters');
   });
 
   it('loads threshold overrides from RULES_FILE and rejects unknown rules', async () => {
@@ -119,7 +125,7 @@ describe('configuration', () => {
 describe('roles', () => {
   const managers = {
     hubspot: { userIds: ['123'], emails: ['boss@example.com'] },
-    salesforce: { userIds: ['005000000000001AAA'], profiles: ['Channel Manager'] },
+    salesforce: { userIds: ['005000000000001AAA'], profiles: ['00e5g000000AbCd'] },
   };
 
   it('makes channel managers of mapped HubSpot ids and emails, and reps of everyone else', () => {
@@ -128,11 +134,11 @@ describe('roles', () => {
     expect(roleOf({ crm: 'hubspot', userId: '9', email: 'rep@example.com' }, managers)).toBe('rep');
   });
 
-  it('matches Salesforce users by 15- or 18-character id, or by profile', () => {
+  it('matches Salesforce users by 15- or 18-character id, or by profile id', () => {
     expect(roleOf({ crm: 'salesforce', userId: '005000000000001', profile: null }, managers)).toBe('manager');
     expect(roleOf({ crm: 'salesforce', userId: '005000000000001AAA', profile: null }, managers)).toBe('manager');
-    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: 'Channel Manager' }, managers)).toBe('manager');
-    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: 'Sales Rep' }, managers)).toBe('rep');
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: '00e5g000000AbCdAAK' }, managers)).toBe('manager');
+    expect(roleOf({ crm: 'salesforce', userId: '005000000000002AAA', profile: '00e5g000000XyZwAAK' }, managers)).toBe('rep');
   });
 
   it('matches a Salesforce profile id given in 15 characters to the 18-character one a Canvas request carries', () => {
