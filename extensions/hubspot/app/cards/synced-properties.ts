@@ -64,7 +64,7 @@ export function readSyncedValues(properties: Record<string, string | null | unde
   };
 }
 
-/** True when the record carries anything the sync wrote, i.e. there is something to show offline. */
-export function hasSyncedJourney(values: SyncedPartnerValues): boolean {
-  return values.stage !== null || values.suggestedStage !== null || values.health !== null;
+/** DESIGN.md §4: an empty partner type means not a partner, whatever stage the record kept from before. */
+export function isPartner(values: SyncedPartnerValues): boolean {
+  return values.partnerType !== null;
 }
