@@ -157,6 +157,27 @@ describe('HubSpot card when the service cannot answer', () => {
     expect(textOf(card.getRootNode())).not.toContain('Former Partner Ltd');
   });
 
+  it('when HubSpot leaves unset properties out of the record, still shows the ones it has instead of failing', async () => {
+    service.override = () => Promise.reject(new TypeError('Failed to fetch'));
+    const card = renderCard({
+      objectTypeId: '0-2',
+      objectId: ACME_ID,
+      beforeRender: (mocks) => {
+        mocks.useCrmProperties.willCall(() => ({
+          properties: { name: 'Acme Integrations', pj_partner_type: 'channel', pj_stage: 'activate' },
+          error: null,
+          isLoading: false,
+          isRefetching: false,
+          refetch: async () => {},
+        }));
+      },
+    });
+    await card.waitFor(() => expect(card.find(Alert, { testId: 'synced-notice' })).toBeTruthy(), { timeoutInMs: 2_000 });
+
+    expect(card.findByTestId(StepIndicator, 'synced-steps-record').props.currentStep).toBe(1);
+    expect(textOf(card.findByTestId(Text, 'synced-next-action-record'))).toMatch(/^Next action:\s+—$/);
+  });
+
   it('on a deal, shows the synced values of the companies linked with the Partner label only', async () => {
     service.override = () => Promise.reject(new TypeError('Failed to fetch'));
     const card = renderCard({

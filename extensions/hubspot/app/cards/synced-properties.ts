@@ -51,7 +51,8 @@ const syncedSchema = z.object({
 });
 
 export function readSyncedValues(properties: Record<string, string | null | undefined>): SyncedPartnerValues {
-  const parsed = syncedSchema.parse(properties);
+  // An unset property may come back absent rather than null; both read as "not synced".
+  const parsed = syncedSchema.parse(Object.fromEntries(SYNCED_PROPERTY_NAMES.map((name) => [name, properties[name] ?? null])));
   return {
     name: parsed.name,
     partnerType: parsed.pj_partner_type,
