@@ -88,7 +88,7 @@ describe('partner-journey setup --crm hubspot', () => {
     harness = await startHarness({ partnerJourneySchema: false }, { locale: 'pt-BR' });
     await harness.adapter.setup();
     expect(harness.sandbox.state.store.properties.companies.get('pj_stage')).toMatchObject({
-      label: 'Etapa da jornada do parceiro',
+      label: 'Estágio da jornada do parceiro',
       options: expect.arrayContaining([expect.objectContaining({ value: 'activate', label: 'Ganho de relevância' })]),
     });
   });
