@@ -44,10 +44,13 @@ describe('partner-journey setup --crm hubspot', () => {
     expect(store.groups.companies.get(PROPERTY_GROUP.name)?.label).toBe('Partner journey');
     for (const definition of ALL_PROPERTIES) {
       const created = store.properties[definition.objectType].get(definition.name);
-      expect(created, definition.name).toMatchObject({ type: definition.type, fieldType: definition.fieldType, groupName: 'partner_journey' });
+      expect(created, definition.name).toMatchObject({ type: definition.type, fieldType: definition.fieldType, groupName: 'partner_journey', formField: definition.formField });
       expect(created?.options.map((o) => o.value)).toEqual((definition.options ?? []).map((o) => o.value));
     }
     expect(store.properties.companies.get('pj_joint_business_plan')).toMatchObject({ type: 'bool', fieldType: 'booleancheckbox' });
+    // What the sync alone writes stays out of HubSpot forms, so a form submission cannot overwrite it.
+    const onForms = ALL_PROPERTIES.filter((d) => store.properties[d.objectType].get(d.name)?.formField).map((d) => d.name);
+    expect(onForms).toEqual(['pj_partner_type', 'pj_partner_since', 'pj_certifications', 'pj_joint_business_plan', 'pj_stage', 'pj_registered_at']);
     const label = harness.sandbox.state.partnerLabel();
     expect(label).toMatchObject({ category: 'USER_DEFINED', label: 'Partner' });
     expect(harness.sandbox.state.associations.type(label?.inverseTypeId ?? 0)).toMatchObject({ from: 'companies', to: 'deals', label: 'Partner' });

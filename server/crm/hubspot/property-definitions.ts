@@ -27,6 +27,8 @@ export interface PropertyDefinition {
   readonly label: LocalText;
   readonly description: LocalText;
   readonly options?: readonly PropertyOptionDefinition[];
+  /** False for what only the sync writes: a HubSpot form must not offer (and overwrite) it. */
+  readonly formField: boolean;
 }
 
 export const PROPERTY_GROUP = {
@@ -65,6 +67,17 @@ function optionsOf<K extends string>(labels: Record<K, LocalText>): PropertyOpti
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
 
+/** DESIGN.md §4 outputs owned by the sync alone (the stage itself is shared with people). */
+const SYNC_WRITTEN: ReadonlySet<string> = new Set([
+  'pj_suggested_stage',
+  'pj_health',
+  'pj_stage_changed_at',
+  'pj_stage_changed_by',
+  'pj_next_action',
+  'pj_won_revenue_12m',
+  'pj_won_deals_12m',
+]);
+
 function company(
   name: string,
   type: HubspotPropertyType,
@@ -73,7 +86,7 @@ function company(
   description: LocalText,
   options?: readonly PropertyOptionDefinition[],
 ): PropertyDefinition {
-  return { objectType: 'companies', name, type, fieldType, label, description, ...(options ? { options } : {}) };
+  return { objectType: 'companies', name, type, fieldType, label, description, formField: !SYNC_WRITTEN.has(name), ...(options ? { options } : {}) };
 }
 
 export const COMPANY_PROPERTIES: readonly PropertyDefinition[] = [
@@ -128,6 +141,7 @@ export const DEAL_PROPERTIES: readonly PropertyDefinition[] = [
     fieldType: 'date',
     label: { en: 'Deal registered at', 'pt-BR': 'Negócio registrado em' },
     description: { en: 'When the partner registered this deal.', 'pt-BR': 'Quando o parceiro registrou este negócio.' },
+    formField: true,
   },
 ];
 

@@ -123,7 +123,7 @@ class Setup {
       type: definition.type,
       fieldType: definition.fieldType,
       groupName: PROPERTY_GROUP.name,
-      formField: true,
+      formField: definition.formField,
       ...(definition.options
         ? { options: definition.options.map((o, i) => ({ label: localText(o.label, this.locale), value: o.value, displayOrder: i, hidden: false })) }
         : {}),
