@@ -79,6 +79,15 @@ describe('partner-journey setup --crm hubspot', () => {
     expect(routeCount(harness.sandbox, ROUTES.createProperty)).toBe(0);
   });
 
+  it('When an enumeration of ours has options the journey does not know, then setup names them, as the Salesforce check does for picklists', async () => {
+    harness = await startHarness({ partnerJourneySchema: false });
+    await harness.adapter.setup();
+    const partnerType = harness.sandbox.state.store.properties.companies.get('pj_partner_type');
+    partnerType?.options.push({ label: 'Reseller', value: 'reseller', displayOrder: 3, hidden: false }, { label: 'Old', value: 'legacy', displayOrder: 4, hidden: true });
+    const report = await harness.adapter.setup();
+    expect(report.problems).toEqual([expect.stringMatching(/^companies\.pj_partner_type has option\(s\) the journey does not know: reseller\. .*hide/)]);
+  });
+
   it('When the app may not change schemas, then setup reports the denial instead of crashing', async () => {
     harness = await startHarness({ partnerJourneySchema: false, scopes: ['crm.objects.companies.read', 'crm.objects.deals.read', 'crm.schemas.companies.read', 'crm.schemas.deals.read'] });
     const report = await harness.adapter.setup();
