@@ -171,7 +171,7 @@ export class SandboxState {
       displayOrder: -1,
       hasUniqueValue: false,
       hidden: false,
-      formField: true,
+      formField: definition.formField ?? true,
       hubspotDefined: false,
       calculated: false,
       createdAt: now,
