@@ -17,7 +17,7 @@ export interface JourneyFacts {
   readonly asOfText: string;
   readonly partner: PartnerAtAsOf & {
     readonly id: string | undefined;
-    readonly type: PartnerType;
+    readonly type: PartnerType | null;
     readonly stage: StageId | null;
   };
   readonly deals: readonly DealAtAsOf[];
@@ -101,8 +101,8 @@ export function prepareFacts(input: ParsedEvaluationInput, now: number): Journey
     asOf,
     asOfText,
     partner: {
-      id: partner.id,
-      type: partner.type,
+      id: partner.id ?? undefined,
+      type: partner.type ?? null,
       stage: partner.stage ?? null,
       joinedAt: ms(partner.joinedAt) ?? asOf,
       certifications: partner.certifications,

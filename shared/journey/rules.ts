@@ -107,7 +107,7 @@ function checkConsistency(doc: RulesDocument, ctx: z.RefinementCtx): void {
 }
 
 /** The thresholds for one partner: defaults, then the document's global overrides, then its partner-type overrides. */
-export function resolveThresholds(doc: RulesDocument | undefined, type: PartnerType | undefined): Thresholds {
+export function resolveThresholds(doc: RulesDocument | undefined, type: PartnerType | null | undefined): Thresholds {
   const layers: RulesOverride[] = [];
   if (doc) {
     const { partnerTypes, ...global } = doc;
