@@ -36,6 +36,13 @@ describe('journey input', () => {
     expect(result.suggestedStage).toBe('activate');
   });
 
+  it('When a deal has no createdAt, then it was created by its earliest known date', () => {
+    const deal = { id: 'd', closedAt: daysAgo(20), registeredAt: daysAgo(-5), status: 'won', amount: 5_000 };
+    const result = evaluateRaw({ asOf: AS_OF, partner: { type: 'channel', joinedAt: daysAgo(300) }, deals: [deal] });
+    expect(result.suggestedStage).toBe('activate');
+    expect(result.kpis.wonRevenue12m).toBe(5_000);
+  });
+
   it.each([
     [{ amount: 1e308 }, 'deals.0.amount', 'must be at most 9007199254740991'],
     [{ amount: '100' }, 'deals.0.amount', 'must be a number'],
