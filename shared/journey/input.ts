@@ -68,7 +68,10 @@ export const MAX_DEALS_PER_PARTNER = 100_000;
 export const evaluationInputSchema = z.object({
   asOf: isoDateText.nullish(),
   partner: partnerFactsSchema,
-  deals: z.array(dealFactsSchema).max(MAX_DEALS_PER_PARTNER).default([]),
+  deals: z
+    .array(dealFactsSchema, { error: 'must be an array of deals' })
+    .max(MAX_DEALS_PER_PARTNER, { error: `must hold at most ${MAX_DEALS_PER_PARTNER} deals` })
+    .default([]),
   rules: rulesDocumentSchema.optional(),
 });
 

@@ -432,6 +432,13 @@ describe('partner-journey evaluate in both languages and from standard input', (
     expect(en.actions.map((a) => a.title)).toEqual(['Run a practical sales training', 'Show the partner a simple ROI plan']);
   });
 
+  it('When the file starts with a UTF-8 byte order mark, then it is read like any other', async ({ expect }) => {
+    const text = await readFile(join(CASES, 'activate-first-win.json'), 'utf8');
+    const piped = await cli(['evaluate', '-'], `\uFEFF${text}`);
+    expect(piped.stderr).toBe('');
+    expectCase(expect, JSON.parse(piped.stdout), firstWin);
+  });
+
   it('When a partner is at risk, then both languages say why with the day counts', async ({ expect }) => {
     const en = await evaluateCase(expect, atRisk, 'en');
     const pt = await evaluateCase(expect, atRisk, 'pt-BR');
@@ -459,7 +466,7 @@ const badCases: readonly BadCase[] = [
   { name: 'truncated JSON', args: [bad('truncated')], code: 1, problem: /input .*truncated\.json is not valid JSON/ },
   { name: 'empty standard input', args: ['-'], stdin: '', code: 1, problem: /input \(stdin\) is not valid JSON/ },
   { name: 'no partner', args: [bad('partner-missing')], code: 1, problem: /partner: is required/ },
-  { name: 'deals that are not an array', args: [bad('deals-object')], code: 1, problem: /deals: must be an array, not an object/ },
+  { name: 'deals that are not an array', args: [bad('deals-object')], code: 1, problem: /deals: must be an array of deals/ },
   { name: 'an amount written as a string', args: [bad('amount-string')], code: 1, problem: /deals\[0\]\.amount: must be a number/ },
   {
     name: 'partner numbers and flags written as strings',
@@ -486,6 +493,13 @@ const badCases: readonly BadCase[] = [
     args: [good, '--rules', join(CASES, 'rules/invalid-values.json')],
     code: 1,
     problem: /accelerate\.minWonDeals12m: .*\n\s+partnerTypes\.reseller: is not a known field here \(expected one of: technology, channel, strategic\)/,
+  },
+  {
+    name: '--rules with thresholds of the wrong kind',
+    args: [good, '--rules', join(CASES, 'rules/invalid-kinds.json')],
+    code: 1,
+    problem:
+      /accelerate\.minWonDeals12m: must be a whole number\n\s+accelerate\.minWonRevenue12m: must be a number\n\s+mature\.windows: must be at most 12\n\s+health\.revenueDropRatio: must be between 0 and 1/,
   },
   { name: '--rules pointing at a directory', args: [good, '--rules', CASES], code: 1, problem: /cannot read rules file .*cases: it is a directory/ },
   { name: 'an unknown locale', args: [good, '--locale', 'fr'], code: 1, problem: /--locale must be one of en, pt-BR \(got "fr"\)/ },
