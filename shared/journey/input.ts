@@ -3,9 +3,15 @@ import { parseIsoDate } from '../time/iso-date.ts';
 import { DEAL_STATUSES, PARTNER_TYPES, STAGE_IDS } from './stages.ts';
 import { rulesDocumentSchema } from './rules.ts';
 
+/** A field's problem: "is required" when it is missing, `problem` when it holds something else. */
+const missingOr =
+  (problem: string) =>
+  (issue: { readonly input?: unknown }): string =>
+    issue.input === undefined ? 'is required' : problem;
+
 /** An ISO-8601 date or date-time, kept as text; `isoDateMs` reads it. */
 export const isoDateText = z
-  .string({ error: 'must be an ISO-8601 date or date-time string' })
+  .string({ error: missingOr('must be an ISO-8601 date or date-time string') })
   .refine((text) => parseIsoDate(text) !== null, {
     error: (issue) => `"${String(issue.input)}" is not an ISO-8601 date or date-time (e.g. 2026-06-30 or 2026-06-30T14:00:00Z)`,
   });
@@ -51,7 +57,7 @@ export const dealFactsSchema = z
     createdAt: isoDateText.nullish(),
     registeredAt: isoDateText.nullish(),
     closedAt: isoDateText.nullish(),
-    status: z.enum(DEAL_STATUSES, { error: `must be one of ${DEAL_STATUSES.join(', ')}` }),
+    status: z.enum(DEAL_STATUSES, { error: missingOr(`must be one of ${DEAL_STATUSES.join(', ')}`) }),
     amount: amount.nullish(),
   })
   .superRefine((deal, ctx) => {

@@ -466,6 +466,12 @@ const badCases: readonly BadCase[] = [
   { name: 'truncated JSON', args: [bad('truncated')], code: 1, problem: /input .*truncated\.json is not valid JSON/ },
   { name: 'empty standard input', args: ['-'], stdin: '', code: 1, problem: /input \(stdin\) is not valid JSON/ },
   { name: 'no partner', args: [bad('partner-missing')], code: 1, problem: /partner: is required/ },
+  {
+    name: 'no joinedAt, a deal without status and a date that is a number',
+    args: [bad('required-missing')],
+    code: 1,
+    problem: /partner\.joinedAt: is required\n\s+deals\[0\]\.status: is required\n\s+deals\[1\]\.closedAt: must be an ISO-8601 date or date-time string/,
+  },
   { name: 'deals that are not an array', args: [bad('deals-object')], code: 1, problem: /deals: must be an array of deals/ },
   { name: 'an amount written as a string', args: [bad('amount-string')], code: 1, problem: /deals\[0\]\.amount: must be a number/ },
   {
