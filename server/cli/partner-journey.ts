@@ -4,9 +4,6 @@ import { isLocale, LOCALES } from '../../shared/i18n/locale.ts';
 import { AppError } from '../errors/app-error.ts';
 import { runEvaluate } from './evaluate-command.ts';
 import { HELP } from './help.ts';
-import { runServe } from './serve-command.ts';
-import { runSetupCommand } from './setup-command.ts';
-import { runSyncCommand } from './sync-command.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,11 +14,14 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'evaluate':
       return evaluateCommand(rest);
-    case 'setup':
+    case 'setup': {
+      const { runSetupCommand } = await import('./setup-command.ts');
       return runSetupCommand(rest, process.env, (text) => process.stdout.write(text));
+    }
     case 'serve':
       return serveCommand(rest);
-    case 'sync':
+    case 'sync': {
+      const { runSyncCommand } = await import('./sync-command.ts');
       return runSyncCommand(rest, {
         env: process.env,
         write: (text) => process.stdout.write(text),
@@ -35,6 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
           };
         },
       });
+    }
     default:
       throw new AppError('invalid_input', `unknown command "${command}"; see --help`);
   }
@@ -71,6 +72,7 @@ async function serveCommand(args: readonly string[]): Promise<number> {
   if (values.crm !== undefined && values.crm !== 'hubspot' && values.crm !== 'salesforce') {
     throw new AppError('invalid_input', `--crm must be hubspot or salesforce (got "${values.crm}")`);
   }
+  const { runServe } = await import('./serve-command.ts');
   await runServe(values.crm ? { demoCrm: values.crm } : {});
   return 0;
 }

@@ -5,7 +5,8 @@ import { AppError } from '../errors/app-error.ts';
 export async function readJsonDocument(name: string, what: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<unknown> {
   const text = name === '-' ? await readStream(stdin) : await readFileText(name, what);
   try {
-    return JSON.parse(text) as unknown;
+    // Editors on Windows often save UTF-8 with a byte order mark, which JSON.parse refuses.
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new AppError('invalid_input', `${what} ${name === '-' ? '(stdin)' : name} is not valid JSON: ${detail}`);

@@ -35,12 +35,14 @@ const associationEventSchema = z
   .loose();
 
 type ObjectKind = 'deal' | 'company';
-type Change = 'creation' | 'propertyChange' | 'associationChange';
+type Change = 'creation' | 'propertyChange' | 'associationChange' | 'deletion';
 
 const HANDLED: Readonly<Record<string, { readonly object: ObjectKind; readonly change: Change }>> = {
   'deal.creation': { object: 'deal', change: 'creation' },
   'deal.propertyChange': { object: 'deal', change: 'propertyChange' },
   'deal.associationChange': { object: 'deal', change: 'associationChange' },
+  'deal.deletion': { object: 'deal', change: 'deletion' },
+  'company.deletion': { object: 'company', change: 'deletion' },
   'company.creation': { object: 'company', change: 'creation' },
   'company.propertyChange': { object: 'company', change: 'propertyChange' },
   'company.associationChange': { object: 'company', change: 'associationChange' },

@@ -1,5 +1,6 @@
 import type { CrmDeal, CrmPartner, PartnerOutputs } from '../crm/crm-adapter.ts';
 import type { PartnerFactsUpsert, StoredDeal } from '../storage/journey-store.ts';
+import { CLEARED_WHEN_NOT_PARTNER } from './desired-outputs.ts';
 import { reconcilePartners } from './reconcile-partners.ts';
 import type { SyncContext } from './sync-context.ts';
 
@@ -102,4 +103,63 @@ function toStoredDeal(deal: CrmDeal): StoredDeal {
     registeredAt: deal.registeredAt,
     crmModifiedAt: deal.modifiedAt,
   };
+}
+
+/**
+ * Re-reads these records from the CRM and applies them (a webhook said they changed, or an
+ * earlier write failed). Ids the CRM no longer has were deleted or merged away.
+ */
+export async function applyCrmRecordsById(
+  ctx: SyncContext,
+  ids: { readonly partnerIds?: readonly string[]; readonly dealIds?: readonly string[] },
+): Promise<void> {
+  const partnerIds = [...new Set(ids.partnerIds ?? [])];
+  const dealIds = [...new Set(ids.dealIds ?? [])];
+  const partners = partnerIds.length > 0 ? await ctx.adapter.getPartners(partnerIds) : [];
+  const deals = dealIds.length > 0 ? await ctx.adapter.getDeals(dealIds) : [];
+  const found = new Set([...partners.map((p) => p.id), ...deals.map((d) => d.id)]);
+  await applyCrmRemovals(ctx, {
+    partnerIds: partnerIds.filter((id) => !found.has(id)),
+    dealIds: dealIds.filter((id) => !found.has(id)),
+  });
+  await applyCrmRecords(ctx, partners, deals);
+}
+
+/**
+ * Records the CRM no longer has: their deals stop counting for their partners, and a deleted
+ * partner leaves the program. Nothing is written to a deleted record, so its outputs are taken as
+ * cleared; its history stays.
+ */
+export async function applyCrmRemovals(
+  ctx: SyncContext,
+  gone: { readonly partnerIds: readonly string[]; readonly dealIds: readonly string[] },
+): Promise<void> {
+  const { store, tenant } = ctx;
+  const affected = new Set<string>();
+  if (gone.dealIds.length > 0) {
+    const previous = await store.getDeals(tenant, gone.dealIds);
+    for (const deal of previous) for (const id of deal.partnerIds) affected.add(id);
+    if (previous.length > 0) await store.deleteDeals(tenant, previous.map((d) => d.dealId));
+  }
+  const leaving = (await store.getPartners(tenant, gone.partnerIds)).filter((p) => p.type !== null);
+  if (leaving.length > 0) {
+    const now = new Date(ctx.now()).toISOString();
+    await store.upsertPartners(
+      tenant,
+      leaving.map((p) => ({
+        partnerId: p.partnerId,
+        name: p.name,
+        type: null,
+        joinedAt: p.joinedAt,
+        certifications: p.certifications,
+        hasJointBusinessPlan: p.hasJointBusinessPlan,
+        lastActivityAt: p.lastActivityAt,
+        crmModifiedAt: p.crmModifiedAt,
+        syncedAt: now,
+      })),
+    );
+    for (const partner of leaving) await store.recordCrmOutputs(tenant, partner.partnerId, CLEARED_WHEN_NOT_PARTNER);
+  }
+  for (const id of gone.partnerIds) affected.delete(id);
+  if (affected.size > 0) await reconcilePartners(ctx, [...affected]);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
-import { applyCrmRecords } from './apply-crm-records.ts';
+import { applyCrmRecords, applyCrmRecordsById } from './apply-crm-records.ts';
 import { dealsLeftBehind } from './deals-left-behind.ts';
 import { notePendingWrites, readPendingWrites } from './pending-writes.ts';
 import type { SyncContext } from './sync-context.ts';
@@ -89,7 +89,7 @@ async function drain<T>(
 async function retryPendingWrites(ctx: SyncContext): Promise<void> {
   const pending = await readPendingWrites(ctx.store, ctx.tenant);
   if (pending.length === 0) return;
-  await applyCrmRecords(ctx, await ctx.adapter.getPartners(pending), []);
+  await applyCrmRecordsById(ctx, { partnerIds: pending });
   // Written now, already right in the CRM, or gone from it: no longer pending. Failures stay listed.
   const failing = new Set(ctx.report.writeFailures.map((f) => f.partnerId));
   await notePendingWrites(ctx.store, ctx.tenant, [], pending.filter((id) => !failing.has(id)));

@@ -2,7 +2,7 @@ import type { Locale } from '../../shared/i18n/locale.ts';
 import type { RulesDocument } from '../../shared/journey/rules.ts';
 import type { CrmAdapter } from '../crm/crm-adapter.ts';
 import type { JourneyStore } from '../storage/journey-store.ts';
-import { applyCrmRecords } from './apply-crm-records.ts';
+import { applyCrmRecordsById } from './apply-crm-records.ts';
 import { restartBackfill, runSync } from './run-sync.ts';
 import { emptyReport, type SyncContext, type SyncLogger, type SyncReport } from './sync-context.ts';
 import { TenantQueue } from './tenant-queue.ts';
@@ -43,9 +43,7 @@ export class SyncService {
     const tenant = await adapter.tenantId();
     return this.#queue.run(tenant, async () => {
       const ctx = this.#context(tenant, adapter);
-      const partners = ids.partnerIds?.length ? await adapter.getPartners(ids.partnerIds) : [];
-      const deals = ids.dealIds?.length ? await adapter.getDeals(ids.dealIds) : [];
-      await applyCrmRecords(ctx, partners, deals);
+      await applyCrmRecordsById(ctx, ids);
       return ctx.report;
     });
   }

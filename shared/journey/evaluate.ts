@@ -17,7 +17,7 @@ export interface JourneyFacts {
   readonly asOfText: string;
   readonly partner: PartnerAtAsOf & {
     readonly id: string | undefined;
-    readonly type: PartnerType;
+    readonly type: PartnerType | null;
     readonly stage: StageId | null;
   };
   readonly deals: readonly DealAtAsOf[];
@@ -74,7 +74,16 @@ export function evaluate(input: ParsedEvaluationInput, options: EvaluateOptions)
   return describeJourney(computeJourney(facts, thresholds), options.locale ?? 'en');
 }
 
-/** Replays the deals up to `asOf`: deals not yet created are dropped, later closes and registrations undone. */
+/**
+ * Replays the deals up to `asOf`, reading what DESIGN.md §3 leaves open this way:
+ * - a deal created after `asOf` is left out; a close or registration after `asOf` had not happened
+ *   yet, so at `asOf` the deal was open or unregistered;
+ * - an open deal's closedAt is only its expected close (the CRM adapters drop it too): it is
+ *   neither a close nor activity;
+ * - a deal without createdAt was created no later than its first known date (registration or close);
+ * - a lost deal without closedAt is still a deal (and its dates are activity) but falls in no
+ *   12-month figure.
+ */
 export function prepareFacts(input: ParsedEvaluationInput, now: number): JourneyFacts {
   const parsedAsOf = input.asOf ? parseIsoDate(input.asOf) : null;
   const asOf = parsedAsOf ? asOfInstant(parsedAsOf) : now;
@@ -83,10 +92,10 @@ export function prepareFacts(input: ParsedEvaluationInput, now: number): Journey
   const deals: DealAtAsOf[] = [];
   input.deals.forEach((deal, index) => {
     const closedAt = deal.status === 'open' ? null : ms(deal.closedAt);
-    const createdAt = ms(deal.createdAt) ?? ms(deal.registeredAt) ?? closedAt;
+    const registeredAt = ms(deal.registeredAt);
+    const createdAt = ms(deal.createdAt) ?? earliest(registeredAt, closedAt);
     if (createdAt !== null && createdAt > asOf) return;
     const closedByAsOf = closedAt !== null && closedAt <= asOf;
-    const registeredAt = ms(deal.registeredAt);
     deals.push({
       id: deal.id ?? `deal-${index + 1}`,
       createdAt,
@@ -101,8 +110,8 @@ export function prepareFacts(input: ParsedEvaluationInput, now: number): Journey
     asOf,
     asOfText,
     partner: {
-      id: partner.id,
-      type: partner.type,
+      id: partner.id ?? undefined,
+      type: partner.type ?? null,
       stage: partner.stage ?? null,
       joinedAt: ms(partner.joinedAt) ?? asOf,
       certifications: partner.certifications,
@@ -111,6 +120,11 @@ export function prepareFacts(input: ParsedEvaluationInput, now: number): Journey
     },
     deals,
   };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
 }
 
 export function computeJourney(facts: JourneyFacts, thresholds: Thresholds): Journey {

@@ -1,3 +1,4 @@
+import { isBelowShareOf } from './amounts.ts';
 import type { Kpis } from './metrics.ts';
 import type { Thresholds } from './rules.ts';
 import type { HealthId, StageId } from './stages.ts';
@@ -17,7 +18,7 @@ export function assessHealth(stage: StageId, kpis: Kpis, rules: Thresholds): Hea
   if (kpis.daysSinceLastActivity >= rules.health.atRiskDays) signals.push('quiet');
   if (
     (stage === 'accelerate' || stage === 'mature') &&
-    kpis.wonRevenue12m < rules.health.revenueDropRatio * kpis.wonRevenuePrev12m
+    isBelowShareOf(kpis.wonRevenue12m, rules.health.revenueDropRatio, kpis.wonRevenuePrev12m)
   ) {
     signals.push('revenue_drop');
   }

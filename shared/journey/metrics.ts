@@ -1,4 +1,5 @@
 import { DAY_MS, wholeDaysBetween } from '../time/iso-date.ts';
+import { fromAmountUnits, toAmountUnits } from './amounts.ts';
 import type { DealStatus } from './stages.ts';
 import type { Thresholds } from './rules.ts';
 
@@ -55,13 +56,13 @@ export function computeMetrics(
   const windowDealCounts = new Array<number>(rules.mature.windows).fill(0);
   const windowSpan = rules.mature.windowDays * DAY_MS;
 
-  let wonRevenue12m = 0;
+  let wonUnits12m = 0;
   let wonDeals12m = 0;
   let lostDeals12m = 0;
   let wonDealsTotal = 0;
   let openDeals = 0;
-  let openPipeline = 0;
-  let wonRevenuePrev12m = 0;
+  let openPipelineUnits = 0;
+  let wonUnitsPrev12m = 0;
   let firstWinAt: number | null = null;
   let lastActivityAt = partner.lastActivityAt !== null && partner.lastActivityAt <= asOf ? partner.lastActivityAt : null;
   let hasStalledOpenDeal = false;
@@ -73,7 +74,7 @@ export function computeMetrics(
     }
     if (deal.status === 'open') {
       openDeals += 1;
-      openPipeline += deal.amount;
+      openPipelineUnits += toAmountUnits(deal.amount);
       if (deal.createdAt !== null && wholeDaysBetween(deal.createdAt, asOf) > rules.accelerate.stalledDealDays) {
         hasStalledOpenDeal = true;
       }
@@ -92,11 +93,11 @@ export function computeMetrics(
     if (firstWinAt === null || deal.closedAt < firstWinAt) firstWinAt = deal.closedAt;
     if (inWindow) {
       wonDeals12m += 1;
-      wonRevenue12m += deal.amount;
+      wonUnits12m += toAmountUnits(deal.amount);
       const slot = Math.floor((asOf - deal.closedAt) / windowSpan);
       if (slot < windowDealCounts.length) windowDealCounts[slot] = (windowDealCounts[slot] ?? 0) + 1;
     } else if (deal.closedAt > previousStart) {
-      wonRevenuePrev12m += deal.amount;
+      wonUnitsPrev12m += toAmountUnits(deal.amount);
     }
   }
 
@@ -104,16 +105,16 @@ export function computeMetrics(
   const closed12m = wonDeals12m + lostDeals12m;
   return {
     kpis: {
-      wonRevenue12m,
+      wonRevenue12m: fromAmountUnits(wonUnits12m),
       wonDeals12m,
       wonDealsTotal,
       openDeals,
-      openPipeline,
+      openPipeline: fromAmountUnits(openPipelineUnits),
       winRate12m: closed12m === 0 ? null : wonDeals12m / closed12m,
       daysSinceLastActivity: Math.max(0, wholeDaysBetween(activityAt, asOf)),
       daysToFirstWin: firstWinAt === null ? null : wholeDaysBetween(partner.joinedAt, firstWinAt),
       daysInProgram: Math.max(0, wholeDaysBetween(partner.joinedAt, asOf)),
-      wonRevenuePrev12m,
+      wonRevenuePrev12m: fromAmountUnits(wonUnitsPrev12m),
       activeWindows: windowDealCounts.filter((n) => n >= rules.mature.minWonDealsPerWindow).length,
     },
     lastActivityAt: activityAt,

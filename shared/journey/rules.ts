@@ -5,9 +5,11 @@ import { PARTNER_TYPES, type PartnerType } from './stages.ts';
  * Every number the journey engine decides with. Defaults are DESIGN.md §3; a rules document may
  * override any of them, globally and per partner type.
  */
-const count = z.number().int().nonnegative();
-const amount = z.number().finite().nonnegative();
-const days = z.number().int().positive();
+const number = () => z.number({ error: 'must be a number' });
+const count = number().int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' });
+const amount = number().nonnegative({ error: 'must not be negative' });
+const days = number().int({ error: 'must be a whole number' }).positive({ error: 'must be at least 1' });
+const atLeastOne = { error: 'must be at least 1' };
 
 const thresholdsShape = {
   /** The trailing window the "12m" figures use. */
@@ -17,7 +19,7 @@ const thresholdsShape = {
     reviewFitAfterDays: count,
   }),
   activate: z.strictObject({
-    minWonDeals: count.min(1),
+    minWonDeals: count.min(1, atLeastOne),
     maxRegistrationLagDays: count,
   }),
   accelerate: z.strictObject({
@@ -28,15 +30,17 @@ const thresholdsShape = {
   }),
   mature: z.strictObject({
     minWonRevenue12m: amount,
-    windows: count.min(1).max(12),
+    windows: count.min(1, atLeastOne).max(12, { error: 'must be at most 12' }),
     windowDays: days,
-    minWonDealsPerWindow: count.min(1),
+    minWonDealsPerWindow: count.min(1, atLeastOne),
     minDaysInProgram: count,
   }),
   health: z.strictObject({
     inactiveDays: days,
     atRiskDays: days,
-    revenueDropRatio: z.number().min(0).max(1),
+    revenueDropRatio: number()
+      .min(0, { error: 'must be between 0 and 1 (0.7 is 70%)' })
+      .max(1, { error: 'must be between 0 and 1 (0.7 is 70%)' }),
     recruitMaxDays: count,
   }),
 };
@@ -107,7 +111,7 @@ function checkConsistency(doc: RulesDocument, ctx: z.RefinementCtx): void {
 }
 
 /** The thresholds for one partner: defaults, then the document's global overrides, then its partner-type overrides. */
-export function resolveThresholds(doc: RulesDocument | undefined, type: PartnerType | undefined): Thresholds {
+export function resolveThresholds(doc: RulesDocument | undefined, type: PartnerType | null | undefined): Thresholds {
   const layers: RulesOverride[] = [];
   if (doc) {
     const { partnerTypes, ...global } = doc;

@@ -32,9 +32,24 @@ export function describeIssues(
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       return [{ field: formatPath(issue.path, root), problem: issue.message }];
     }
-    const message = issue.message.startsWith('Invalid input: expected') && issue.input === undefined ? 'is required' : issue.message;
-    return [{ field: formatPath(issue.path, root), problem: message }];
+    return [{ field: formatPath(issue.path, root), problem: typeProblem(issue.message) }];
   });
+}
+
+/** zod's own wording for a value of the wrong type (zod does not keep the value itself on the issue). */
+const WRONG_TYPE = /^Invalid input: expected (\w+), received (\w+)$/;
+
+/** "is required" only when the value is missing; a value of the wrong kind says what it should be. */
+function typeProblem(message: string): string {
+  const match = WRONG_TYPE.exec(message);
+  if (!match) return message;
+  const [, expected = '', received = ''] = match;
+  if (received === 'undefined') return 'is required';
+  return `must be ${withArticle(expected)}, not ${received === 'null' ? 'null' : withArticle(received)}`;
+}
+
+function withArticle(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
 export function problemsToText(problems: readonly FieldProblem[]): string {

@@ -168,6 +168,49 @@ describe('HubSpot card on a company record', () => {
     expect(card.find(TextArea, { name: 'reason' }).props.label).toBe('Motivo');
   });
 
+  it('to a pt-BR manager, words a refused stage change and a rejected field in Portuguese, not in the service’s English', async () => {
+    service.role = 'manager';
+    const card = await openCompanyCard('pt-BR');
+    service.override = async () => problem(409, 'The request conflicts with an earlier one');
+
+    fire(card.find(Select, { name: 'stage' }), 'onChange', 'mature');
+    fire(card.find(TextArea, { name: 'reason' }), 'onInput', 'Parceiro estratégico do ano');
+    fire(card.find(Form), 'onSubmit');
+    await card.waitFor(() => expect(card.find(Alert, { title: 'O estágio não foi alterado.' })).toBeTruthy());
+    expect(textOf(card.find(Alert, { title: 'O estágio não foi alterado.' }))).toBe(
+      'Outra alteração chegou antes desta, então nada foi mudado. Recarregue e tente de novo.',
+    );
+
+    service.override = async () => problem(400, 'Invalid stage change', [{ field: 'reason', problem: 'must be at most 500 characters' }]);
+    fire(card.find(Form), 'onSubmit');
+    await card.waitFor(() => expect(card.find(TextArea, { name: 'reason' }).props.error).toBe(true));
+    expect(card.find(TextArea, { name: 'reason' }).props.validationMessage).toBe('Por que o estágio muda (3 a 500 caracteres)');
+    expect(textOf(card.getRootNode())).not.toMatch(/conflicts|must be at most/);
+  });
+
+  it('to a pt-BR user whose journey the service refuses, says why in Portuguese while showing the synced values', async () => {
+    service.override = async () => problem(403, 'You are not allowed to do this');
+    const card = renderCard({
+      objectTypeId: '0-2',
+      objectId: ACME_ID,
+      locale: 'pt-BR',
+      beforeRender: (mocks) => {
+        mocks.useCrmProperties.willCall((names) => ({
+          properties: Object.fromEntries(names.map((name) => [name, name === 'pj_partner_type' ? 'channel' : null])),
+          error: null,
+          isLoading: false,
+          isRefetching: false,
+          refetch: async () => {},
+        }));
+      },
+    });
+    await card.waitFor(() => expect(card.find(Alert, { testId: 'synced-notice' })).toBeTruthy());
+
+    const notice = textOf(card.find(Alert, { testId: 'synced-notice' }));
+    expect(notice).toMatch(/^Resposta do serviço: Você não tem permissão para isso\./);
+    expect(notice).not.toContain('not allowed');
+  });
+
   it.each([
     ['as sent', false],
     ['wrapped by HubSpot’s proxy', true],

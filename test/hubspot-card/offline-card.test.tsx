@@ -123,6 +123,61 @@ describe('HubSpot card when the service cannot answer', () => {
     expect(card.maybeFind(StepIndicator)).toBeNull();
   });
 
+  it('on a company that left the partner program (type cleared, the stage it had kept), says it is not a partner, as the service does', async () => {
+    service.override = () => Promise.reject(new TypeError('Failed to fetch'));
+    const card = await openOffline({ beforeRender: crmProperties({ name: 'Former Partner Ltd', pj_stage: 'activate' }) });
+
+    expect(card.find(EmptyState).props.title).toBe('Not in the partner program');
+    expect(card.maybeFind(StepIndicator)).toBeNull();
+  });
+
+  it('on a deal, leaves out a company with the Partner label that is no longer a partner', async () => {
+    service.override = () => Promise.reject(new TypeError('Failed to fetch'));
+    const partnerLink = [{ category: 'USER_DEFINED', typeId: 41, label: 'Partner' }];
+    const card = renderCard({
+      objectTypeId: '0-3',
+      objectId: 9001,
+      beforeRender: (mocks) => {
+        mocks.useAssociations.willCall(() => ({
+          results: [
+            { toObjectId: ACME_ID, associationTypes: partnerLink, properties: ACME_SYNCED },
+            { toObjectId: 778, associationTypes: partnerLink, properties: { ...ACME_SYNCED, name: 'Former Partner Ltd', pj_partner_type: null, pj_stage: 'accelerate' } },
+          ],
+          error: null,
+          isLoading: false,
+          isRefetching: false,
+          refetch: async () => {},
+          pagination: { hasNextPage: false, hasPreviousPage: false, currentPage: 1, pageSize: 20, nextPage: () => {}, previousPage: () => {}, reset: () => {} },
+        }));
+      },
+    });
+    await card.waitFor(() => expect(card.find(Alert, { testId: 'synced-notice' })).toBeTruthy());
+
+    expect(card.findByTestId(StatusTag, `synced-health-${ACME_ID}`).text).toBe('At risk');
+    expect(textOf(card.getRootNode())).not.toContain('Former Partner Ltd');
+  });
+
+  it('when HubSpot leaves unset properties out of the record, still shows the ones it has instead of failing', async () => {
+    service.override = () => Promise.reject(new TypeError('Failed to fetch'));
+    const card = renderCard({
+      objectTypeId: '0-2',
+      objectId: ACME_ID,
+      beforeRender: (mocks) => {
+        mocks.useCrmProperties.willCall(() => ({
+          properties: { name: 'Acme Integrations', pj_partner_type: 'channel', pj_stage: 'activate' },
+          error: null,
+          isLoading: false,
+          isRefetching: false,
+          refetch: async () => {},
+        }));
+      },
+    });
+    await card.waitFor(() => expect(card.find(Alert, { testId: 'synced-notice' })).toBeTruthy(), { timeoutInMs: 2_000 });
+
+    expect(card.findByTestId(StepIndicator, 'synced-steps-record').props.currentStep).toBe(1);
+    expect(textOf(card.findByTestId(Text, 'synced-next-action-record'))).toMatch(/^Next action:\s+—$/);
+  });
+
   it('on a deal, shows the synced values of the companies linked with the Partner label only', async () => {
     service.override = () => Promise.reject(new TypeError('Failed to fetch'));
     const card = renderCard({

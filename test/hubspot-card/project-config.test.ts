@@ -113,6 +113,8 @@ describe('the HubSpot project as HubSpot’s own parser reads it', () => {
       [
         'deal.creation',
         'deal.associationChange',
+        'deal.deletion',
+        'company.deletion',
         'deal.propertyChange:amount',
         'deal.propertyChange:closedate',
         'deal.propertyChange:hs_is_closed_won',

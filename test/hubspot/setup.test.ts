@@ -44,10 +44,13 @@ describe('partner-journey setup --crm hubspot', () => {
     expect(store.groups.companies.get(PROPERTY_GROUP.name)?.label).toBe('Partner journey');
     for (const definition of ALL_PROPERTIES) {
       const created = store.properties[definition.objectType].get(definition.name);
-      expect(created, definition.name).toMatchObject({ type: definition.type, fieldType: definition.fieldType, groupName: 'partner_journey' });
+      expect(created, definition.name).toMatchObject({ type: definition.type, fieldType: definition.fieldType, groupName: 'partner_journey', formField: definition.formField });
       expect(created?.options.map((o) => o.value)).toEqual((definition.options ?? []).map((o) => o.value));
     }
     expect(store.properties.companies.get('pj_joint_business_plan')).toMatchObject({ type: 'bool', fieldType: 'booleancheckbox' });
+    // What the sync alone writes stays out of HubSpot forms, so a form submission cannot overwrite it.
+    const onForms = ALL_PROPERTIES.filter((d) => store.properties[d.objectType].get(d.name)?.formField).map((d) => d.name);
+    expect(onForms).toEqual(['pj_partner_type', 'pj_partner_since', 'pj_certifications', 'pj_joint_business_plan', 'pj_stage', 'pj_registered_at']);
     const label = harness.sandbox.state.partnerLabel();
     expect(label).toMatchObject({ category: 'USER_DEFINED', label: 'Partner' });
     expect(harness.sandbox.state.associations.type(label?.inverseTypeId ?? 0)).toMatchObject({ from: 'companies', to: 'deals', label: 'Partner' });
@@ -76,6 +79,15 @@ describe('partner-journey setup --crm hubspot', () => {
     expect(routeCount(harness.sandbox, ROUTES.createProperty)).toBe(0);
   });
 
+  it('When an enumeration of ours has options the journey does not know, then setup names them, as the Salesforce check does for picklists', async () => {
+    harness = await startHarness({ partnerJourneySchema: false });
+    await harness.adapter.setup();
+    const partnerType = harness.sandbox.state.store.properties.companies.get('pj_partner_type');
+    partnerType?.options.push({ label: 'Reseller', value: 'reseller', displayOrder: 3, hidden: false }, { label: 'Old', value: 'legacy', displayOrder: 4, hidden: true });
+    const report = await harness.adapter.setup();
+    expect(report.problems).toEqual([expect.stringMatching(/^companies\.pj_partner_type has option\(s\) the journey does not know: reseller\. .*hide/)]);
+  });
+
   it('When the app may not change schemas, then setup reports the denial instead of crashing', async () => {
     harness = await startHarness({ partnerJourneySchema: false, scopes: ['crm.objects.companies.read', 'crm.objects.deals.read', 'crm.schemas.companies.read', 'crm.schemas.deals.read'] });
     const report = await harness.adapter.setup();
@@ -88,7 +100,7 @@ describe('partner-journey setup --crm hubspot', () => {
     harness = await startHarness({ partnerJourneySchema: false }, { locale: 'pt-BR' });
     await harness.adapter.setup();
     expect(harness.sandbox.state.store.properties.companies.get('pj_stage')).toMatchObject({
-      label: 'Etapa da jornada do parceiro',
+      label: 'Estágio da jornada do parceiro',
       options: expect.arrayContaining([expect.objectContaining({ value: 'activate', label: 'Ganho de relevância' })]),
     });
   });

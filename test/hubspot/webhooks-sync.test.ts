@@ -89,4 +89,31 @@ describe('HubSpot webhooks through the sync', () => {
     expect(s.record('companies', acme)?.properties).toMatchObject({ pj_stage: 'activate', pj_suggested_stage: 'recruit', pj_won_deals_12m: '0' });
     expect((await w.service.store.stageHistory(w.tenant, beta)).at(-1)).toMatchObject({ source: 'sync', to: 'accelerate' });
   });
+  it('When a won deal is deleted in HubSpot, then it stops counting: the suggestion drops, the official stage stays (no demotion)', async () => {
+    const { w, s, acme, acmeWin } = await portalWithWebhooks();
+    await w.sync.sync(w.adapter);
+    await w.settle();
+    w.service.clock.now += 60_000;
+    s.archive('deals', acmeWin);
+    await w.settle();
+
+    expect(delivered(w, 'deal.deletion')).toHaveLength(1);
+    expect(await w.service.store.getDeal(w.tenant, acmeWin)).toBeNull();
+    expect(s.record('companies', acme)?.properties).toMatchObject({ pj_stage: 'activate', pj_suggested_stage: 'recruit', pj_won_deals_12m: '0' });
+    expect((await w.service.store.stageHistory(w.tenant, acme)).map((h) => h.to)).toEqual(['activate']);
+  });
+
+  it('When a partner company is deleted in HubSpot, then it leaves the program and nothing is written to it', async () => {
+    const { w, s, beta } = await portalWithWebhooks();
+    await w.sync.sync(w.adapter);
+    await w.settle();
+    const writesBefore = companyWrites(w).length;
+    s.archive('companies', beta);
+    await w.settle();
+
+    expect(delivered(w, 'company.deletion')).toHaveLength(1);
+    expect((await w.service.store.getPartner(w.tenant, beta))?.type).toBeNull();
+    expect(companyWrites(w)).toHaveLength(writesBefore);
+    expect((await w.service.store.listPartners(w.tenant, { limit: 10 })).map((p) => p.partnerId)).not.toContain(beta);
+  });
 });

@@ -66,6 +66,7 @@ describe('Salesforce metadata (SFDX source, read with source-deploy-retrieve)', 
     for (const field of expected) expect(manifest).toContain(`<members>${field.object}.${field.name}</members>`);
     for (const [type, member] of [
       ['PermissionSet', 'Partner_Journey'],
+      ['PermissionSet', 'Partner_Journey_Sales_Rep'],
       ['CustomObjectTranslation', 'Account-pt_BR'],
       ['CustomObjectTranslation', 'Opportunity-pt_BR'],
       ['ExternalClientApplication', 'Partner_Journey'],
@@ -139,6 +140,17 @@ describe('Salesforce metadata (SFDX source, read with source-deploy-retrieve)', 
     const granted = list(permissions.fieldPermissions as Xml[]).map((p) => [p.field, p.readable, p.editable]);
     expect(granted).toEqual(expect.arrayContaining(expected.map((f) => [`${f.object}.${f.name}`, 'true', 'true'])));
     expect(granted).toHaveLength(expected.length);
+  });
+
+  it('When a sales rep gets the rep permission set, then they read every field of ours but can change no stage and no partner field, only their deals’ partner and registration date', async () => {
+    const permissions = await xmlOf(one('PermissionSet', 'Partner_Journey_Sales_Rep'), 'PermissionSet');
+    const granted = new Map(list(permissions.fieldPermissions as Xml[]).map((p) => [String(p.field), { read: p.readable === 'true', edit: p.editable === 'true' }]));
+    expect([...granted.keys()].sort()).toEqual(expected.map((f) => `${f.object}.${f.name}`).sort());
+    for (const [field, access] of granted) {
+      expect([field, access.read]).toEqual([field, true]);
+      expect([field, access.edit]).toEqual([field, field === 'Opportunity.PJ_Partner_Account__c' || field === 'Opportunity.PJ_Registered_At__c']);
+    }
+    expect(list(permissions.objectPermissions as Xml[]).every((o) => o.allowEdit === 'false' && o.allowCreate === 'false' && o.allowDelete === 'false')).toBe(true);
   });
 
   it('When the card sits on a record page, then the Aura wrapper hands the record id to the Canvas app the External Client App defines', async () => {

@@ -44,7 +44,7 @@ describe('Salesforce setup check through describe', () => {
 
   it('When the running user cannot edit an output field, then the problem asks for the permission set', async () => {
     const report = await setupOf({ org: { fieldOverrides: { 'Account.PJ_Next_Action__c': { updateable: false }, 'Account.PJ_Partner_Type__c': { updateable: false } } } });
-    expect(report.problems).toEqual([expect.stringMatching(/^Account\.PJ_Next_Action__c \(Next Action\) is read-only for the running user, and the sync writes it: assign the permission set Partner_Journey/)]);
+    expect(report.problems).toEqual([expect.stringMatching(/^Account\.PJ_Next_Action__c \(Next Partner Action\) is read-only for the running user, and the sync writes it: assign the permission set Partner_Journey/)]);
   });
 
   it('When a field of ours has another type, then the problem names both types', async () => {

@@ -60,6 +60,15 @@ describe('health', () => {
       expect(result.health).toBe(health);
     });
 
+    it('When 12m revenue is exactly a configured share of the year before, then it is not a drop', () => {
+      const deals = [wonDeal(10, 9_000), wonDeal(20, 9_000), wonDeal(30, 9_200), wonDeal(400, 40_000)];
+      const at = run({ deals, rules: { health: { revenueDropRatio: 0.68 } } });
+      expect(at.kpis.wonRevenue12m).toBe(27_200);
+      expect(at.health).toBe('healthy');
+      const below = run({ deals: [...deals.slice(0, 2), wonDeal(30, 9_199.99), deals[3]!], rules: { health: { revenueDropRatio: 0.68 } } });
+      expect(below.healthSignals).toEqual(['revenue_drop']);
+    });
+
     it('does not apply to a first-revenue partner', () => {
       const result = run({ deals: [wonDeal(10, 1_000), ...previousYear] });
       expect(result.suggestedStage).toBe('activate');

@@ -54,3 +54,24 @@ describe('KPIs', () => {
     expect(result.kpis.openDeals).toBe(1);
   });
 });
+
+describe('KPI amounts', () => {
+  it('adds decimal amounts exactly, so cents that make 25,000 reach the Acceleration threshold', () => {
+    const deals = [wonDeal(10, 8_404.72), wonDeal(20, 8_404.73), wonDeal(30, 8_190.55)];
+    const result = run({ deals });
+    expect(result.kpis.wonRevenue12m).toBe(25_000);
+    expect(result.suggestedStage).toBe('accelerate');
+  });
+
+  it('keeps one cent short below the threshold', () => {
+    const result = run({ deals: [wonDeal(10, 8_404.72), wonDeal(20, 8_404.72), wonDeal(30, 8_190.55)] });
+    expect(result.kpis.wonRevenue12m).toBe(24_999.99);
+    expect(result.suggestedStage).toBe('activate');
+  });
+
+  it('adds open pipeline and the previous year exactly too', () => {
+    const result = run({ deals: [openDeal(5, 0.1), openDeal(6, 0.2), wonDeal(400, 0.1), wonDeal(410, 0.2)] });
+    expect(result.kpis.openPipeline).toBe(0.3);
+    expect(result.kpis.wonRevenuePrev12m).toBe(0.3);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../shared/journey/actions.ts';
+import { messagesFor } from '../../shared/i18n/index.ts';
 import { resolveLocale } from '../../shared/i18n/locale.ts';
 import { daysAgo, openDeal, run, wonDeal } from '../support/journey-builders.ts';
 
@@ -36,7 +37,12 @@ describe('locales', () => {
   });
 
   it('has a title in both languages for every catalogued action', () => {
-    for (const id of ACTION_IDS) expect(id).toMatch(/^(any|recruit|activate|accelerate|mature)\./);
+    for (const id of ACTION_IDS) {
+      expect(id).toMatch(/^(any|recruit|activate|accelerate|mature)\./);
+      expect(messagesFor('en').actions[id].title).not.toBe('');
+      expect(messagesFor('pt-BR').actions[id].title).not.toBe('');
+      expect(messagesFor('pt-BR').actions[id].title).not.toBe(messagesFor('en').actions[id].title);
+    }
   });
 
   it.each([
@@ -49,5 +55,23 @@ describe('locales', () => {
     [undefined, 'en'],
   ])('resolves the user language %s to %s', (tag, locale) => {
     expect(resolveLocale(tag)).toBe(locale);
+  });
+});
+
+describe('amounts in the evidence', () => {
+  it('When revenue is a cent short of the threshold, then the evidence shows the cents in both languages', () => {
+    const scenario = { deals: [wonDeal(10, 8_404.72), wonDeal(20, 8_404.72), wonDeal(30, 8_190.55)] };
+    expect(run(scenario, 'en').evidence.find((c) => c.criterion === 'wonRevenue12m')?.label).toBe(
+      '24,999.99 of 25,000 won revenue in the last 12 months needed for Acceleration',
+    );
+    expect(run(scenario, 'pt-BR').evidence.find((c) => c.criterion === 'wonRevenue12m')?.label).toBe(
+      '24.999,99 de 25.000 em receita ganha nos últimos 12 meses para Aceleração',
+    );
+  });
+
+  it('When an amount is whole, then it has no decimals; half a unit shows as cents', () => {
+    const pt = run({ deals: [wonDeal(10, 12_000.5)] }, 'pt-BR');
+    expect(pt.evidence.find((c) => c.criterion === 'wonRevenue12m')?.label).toMatch(/^12\.000,50 de 25\.000 /);
+    expect(run({ deals: [wonDeal(10, 12_000)] }, 'en').evidence[1]?.label).toMatch(/^12,000 of 25,000 /);
   });
 });

@@ -111,6 +111,29 @@ describe('web card: changing the stage', () => {
     expect(await page.locator('.history-entry').count()).toBe(1);
   });
 
+  it('When the service refuses a pt-BR manager’s change, then the alert and the field message are in Portuguese, not in the service’s English', async () => {
+    const double = new CardServiceDouble();
+    const { page } = await harness.open(canvasBoot(double.issueToken('manager', 'pt-BR'), { objectType: 'partner', objectId: 'p-acme' }, 'pt-BR'), { double });
+    await page.getByRole('heading', { name: 'Alterar estágio' }).waitFor();
+    double.failNext('/api/v1/card/stage', {
+      status: 403,
+      body: { type: 'urn:partner-journey:problem:forbidden', title: 'You are not allowed to do this', status: 403, detail: 'only channel managers can change a partner stage' },
+    });
+    await page.getByRole('textbox', { name: 'Motivo' }).fill('Primeiros negócios fechados');
+    await page.getByRole('button', { name: 'Salvar estágio' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Você não tem permissão para isso.' }).waitFor();
+
+    double.failNext('/api/v1/card/stage', {
+      status: 400,
+      body: { type: 'urn:partner-journey:problem:invalid-input', title: 'The request is invalid', status: 400, detail: 'the stage change is invalid', errors: [{ field: 'reason', problem: 'must be at most 500 characters' }] },
+    });
+    await page.getByRole('textbox', { name: 'Motivo' }).fill('Primeiros negócios fechados, de novo');
+    await page.getByRole('button', { name: 'Salvar estágio' }).click();
+    await page.locator('.field-error', { hasText: 'Por que o estágio muda (3 a 500 caracteres)' }).waitFor();
+    const card = await page.locator('main').innerText();
+    expect(card).not.toMatch(/not allowed|channel managers|must be at most|invalid/);
+  });
+
   it('When a save fails to reach the service, then the retry reuses its idempotency key and the next form gets a fresh one', async () => {
     const { page, double } = await openAsManager();
     double.failNext('/api/v1/card/stage', 'network-error');

@@ -1,11 +1,12 @@
+import { problemText } from '../../../shared/i18n/problem-text.ts';
 import type { ApiError } from './journey-api.ts';
 import type { WebText } from './text/web-text.ts';
 
-/** What to tell the viewer about a failed call; the service's own words when it sent a problem document. */
+/** What to tell the viewer about a failed call, in the viewer's language (see problemText). */
 export function describeError(error: ApiError, text: WebText): string {
   switch (error.kind) {
     case 'problem':
-      return error.problem?.detail ?? error.problem?.title ?? text.unexpectedAnswer;
+      return error.problem ? problemText(error.problem, text.locale) : text.unexpectedAnswer;
     case 'unauthorized':
       return text.sessionExpired;
     case 'unreachable':

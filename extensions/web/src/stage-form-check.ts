@@ -22,7 +22,7 @@ export function checkStageForm(
       else if (issue.code === 'too_big') errors.reason = text.reasonTooLong(Number(issue.maximum));
       else errors.reason = issue.message;
     } else if (field === 'stage') {
-      errors.stage = issue.message;
+      errors.stage = text.stageRefused;
     }
   }
   return { ok: false, errors };

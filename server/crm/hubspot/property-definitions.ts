@@ -27,6 +27,8 @@ export interface PropertyDefinition {
   readonly label: LocalText;
   readonly description: LocalText;
   readonly options?: readonly PropertyOptionDefinition[];
+  /** False for what only the sync writes: a HubSpot form must not offer (and overwrite) it. */
+  readonly formField: boolean;
 }
 
 export const PROPERTY_GROUP = {
@@ -65,6 +67,17 @@ function optionsOf<K extends string>(labels: Record<K, LocalText>): PropertyOpti
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
 
+/** DESIGN.md §4 outputs owned by the sync alone (the stage itself is shared with people). */
+const SYNC_WRITTEN: ReadonlySet<string> = new Set([
+  'pj_suggested_stage',
+  'pj_health',
+  'pj_stage_changed_at',
+  'pj_stage_changed_by',
+  'pj_next_action',
+  'pj_won_revenue_12m',
+  'pj_won_deals_12m',
+]);
+
 function company(
   name: string,
   type: HubspotPropertyType,
@@ -73,7 +86,7 @@ function company(
   description: LocalText,
   options?: readonly PropertyOptionDefinition[],
 ): PropertyDefinition {
-  return { objectType: 'companies', name, type, fieldType, label, description, ...(options ? { options } : {}) };
+  return { objectType: 'companies', name, type, fieldType, label, description, formField: !SYNC_WRITTEN.has(name), ...(options ? { options } : {}) };
 }
 
 export const COMPANY_PROPERTIES: readonly PropertyDefinition[] = [
@@ -92,23 +105,23 @@ export const COMPANY_PROPERTIES: readonly PropertyDefinition[] = [
     { en: 'Checked when a joint business plan is agreed with the partner.', 'pt-BR': 'Marcado quando há um plano de negócios acordado com o parceiro.' },
     BOOLEAN_OPTIONS),
   company('pj_stage', 'enumeration', 'select',
-    { en: 'Partner journey stage', 'pt-BR': 'Etapa da jornada do parceiro' },
-    { en: 'The official stage. Channel managers set it; the sync only promotes.', 'pt-BR': 'A etapa oficial. Gerentes de canal definem; a sincronização só promove.' },
+    { en: 'Partner journey stage', 'pt-BR': 'Estágio da jornada do parceiro' },
+    { en: 'The official stage. Channel managers set it; the sync only promotes.', 'pt-BR': 'O estágio oficial. Gerentes de canal definem; a sincronização só promove.' },
     optionsOf(STAGE_LABELS)),
   company('pj_suggested_stage', 'enumeration', 'select',
-    { en: 'Suggested journey stage', 'pt-BR': 'Etapa sugerida da jornada' },
-    { en: 'The stage the evidence points to, written by the sync.', 'pt-BR': 'A etapa indicada pelas evidências, gravada pela sincronização.' },
+    { en: 'Suggested journey stage', 'pt-BR': 'Estágio sugerido da jornada' },
+    { en: 'The stage the evidence points to, written by the sync.', 'pt-BR': 'O estágio indicado pelas evidências, gravado pela sincronização.' },
     optionsOf(STAGE_LABELS)),
   company('pj_health', 'enumeration', 'select',
     { en: 'Partner health', 'pt-BR': 'Saúde do parceiro' },
     { en: 'Healthy, at risk or inactive, written by the sync.', 'pt-BR': 'Saudável, em risco ou inativo, gravado pela sincronização.' },
     optionsOf(HEALTH_LABELS)),
   company('pj_stage_changed_at', 'datetime', 'date',
-    { en: 'Stage changed at', 'pt-BR': 'Etapa alterada em' },
-    { en: 'When the official stage last changed.', 'pt-BR': 'Quando a etapa oficial mudou pela última vez.' }),
+    { en: 'Stage changed at', 'pt-BR': 'Estágio alterado em' },
+    { en: 'When the official stage last changed.', 'pt-BR': 'Quando o estágio oficial mudou pela última vez.' }),
   company('pj_stage_changed_by', 'string', 'text',
-    { en: 'Stage changed by', 'pt-BR': 'Etapa alterada por' },
-    { en: 'Who last changed the official stage (a person or the sync).', 'pt-BR': 'Quem mudou a etapa oficial por último (uma pessoa ou a sincronização).' }),
+    { en: 'Stage changed by', 'pt-BR': 'Estágio alterado por' },
+    { en: 'Who last changed the official stage (a person or the sync).', 'pt-BR': 'Quem mudou o estágio oficial por último (uma pessoa ou a sincronização).' }),
   company('pj_next_action', 'string', 'text',
     { en: 'Next partner action', 'pt-BR': 'Próxima ação com o parceiro' },
     { en: 'The most important next action, written by the sync.', 'pt-BR': 'A próxima ação mais importante, gravada pela sincronização.' }),
@@ -128,6 +141,7 @@ export const DEAL_PROPERTIES: readonly PropertyDefinition[] = [
     fieldType: 'date',
     label: { en: 'Deal registered at', 'pt-BR': 'Negócio registrado em' },
     description: { en: 'When the partner registered this deal.', 'pt-BR': 'Quando o parceiro registrou este negócio.' },
+    formField: true,
   },
 ];
 

@@ -18,7 +18,7 @@ const existingPropertySchema = z.object({
   name: z.string(),
   type: z.string(),
   fieldType: z.string(),
-  options: z.array(z.object({ value: z.string() }).loose()).optional(),
+  options: z.array(z.object({ value: z.string(), hidden: z.boolean().optional() }).loose()).optional(),
 }).loose();
 const propertiesSchema = z.object({ results: z.array(existingPropertySchema) }).loose();
 const groupsSchema = z.object({ results: z.array(z.object({ name: z.string() }).loose()) }).loose();
@@ -111,6 +111,13 @@ class Setup {
       this.outcome.problems.push(this.text.missingOptions(item, missing));
       return;
     }
+    // A record holding a value the journey does not know cannot be read, so the sync would stop on it.
+    const ours = new Set((definition.options ?? []).map((o) => o.value));
+    const unknown = (found.options ?? []).filter((o) => o.hidden !== true && !ours.has(o.value)).map((o) => o.value);
+    if (definition.type === 'enumeration' && unknown.length > 0) {
+      this.outcome.problems.push(this.text.unknownOptions(item, unknown));
+      return;
+    }
     this.outcome.unchanged.push(item);
   }
 
@@ -123,7 +130,7 @@ class Setup {
       type: definition.type,
       fieldType: definition.fieldType,
       groupName: PROPERTY_GROUP.name,
-      formField: true,
+      formField: definition.formField,
       ...(definition.options
         ? { options: definition.options.map((o, i) => ({ label: localText(o.label, this.locale), value: o.value, displayOrder: i, hidden: false })) }
         : {}),

@@ -67,16 +67,16 @@ const NUMBER = ['double', 'int'];
 export const EXPECTED_FIELDS: readonly ExpectedField[] = [
   account(ACCOUNT_INPUT_FIELDS.type, 'Partner Type', ['picklist'], false, PARTNER_TYPES),
   account(ACCOUNT_INPUT_FIELDS.joinedAt, 'Partner Since', ['date'], false),
-  account(ACCOUNT_INPUT_FIELDS.certifications, 'Certifications', NUMBER, false),
+  account(ACCOUNT_INPUT_FIELDS.certifications, 'Partner Certifications', NUMBER, false),
   account(ACCOUNT_INPUT_FIELDS.hasJointBusinessPlan, 'Joint Business Plan', ['boolean'], false),
   account(ACCOUNT_OUTPUT_FIELDS.stage, 'Partner Journey Stage', ['picklist'], true, STAGE_IDS),
-  account(ACCOUNT_OUTPUT_FIELDS.suggestedStage, 'Suggested Stage', ['picklist'], true, STAGE_IDS),
+  account(ACCOUNT_OUTPUT_FIELDS.suggestedStage, 'Suggested Journey Stage', ['picklist'], true, STAGE_IDS),
   account(ACCOUNT_OUTPUT_FIELDS.health, 'Partner Health', ['picklist'], true, HEALTH_IDS),
   account(ACCOUNT_OUTPUT_FIELDS.stageChangedAt, 'Stage Changed At', ['datetime'], true),
   account(ACCOUNT_OUTPUT_FIELDS.stageChangedBy, 'Stage Changed By', ['string'], true),
-  account(ACCOUNT_OUTPUT_FIELDS.nextAction, 'Next Action', ['string', 'textarea'], true),
-  account(ACCOUNT_OUTPUT_FIELDS.wonRevenue12m, 'Won Revenue (12 months)', ['currency', 'double'], true),
-  account(ACCOUNT_OUTPUT_FIELDS.wonDeals12m, 'Won Deals (12 months)', NUMBER, true),
+  account(ACCOUNT_OUTPUT_FIELDS.nextAction, 'Next Partner Action', ['string', 'textarea'], true),
+  account(ACCOUNT_OUTPUT_FIELDS.wonRevenue12m, 'Partner Won Revenue (12 months)', ['currency', 'double'], true),
+  account(ACCOUNT_OUTPUT_FIELDS.wonDeals12m, 'Partner Won Deals (12 months)', NUMBER, true),
   { object: 'Opportunity', name: OPPORTUNITY_FIELDS.registeredAt, label: 'Deal Registered At', types: ['datetime'], writtenBySync: false },
 ];
 

@@ -15,6 +15,7 @@ export type SandboxChange =
       readonly at: number;
       readonly source: ChangeSource;
     }
+  | { readonly kind: 'deletion'; readonly type: HubspotObjectType; readonly id: string; readonly at: number; readonly source: ChangeSource }
   | {
       readonly kind: 'associationChange';
       readonly dealId: string;

@@ -113,8 +113,10 @@ export class SandboxState {
     }
   }
 
+  /** Deletes a record the way a person does in HubSpot: archived, and reported by the deletion webhook. */
   archive(type: HubspotObjectType, id: string): void {
-    this.store.archive(type, id, this.store.now());
+    const at = this.store.now();
+    if (this.store.archive(type, id, at)) this.changes.publish({ kind: 'deletion', type, id, at, source: 'CRM_UI' });
   }
 
   // ---- associations --------------------------------------------------------------------------
@@ -171,7 +173,7 @@ export class SandboxState {
       displayOrder: -1,
       hasUniqueValue: false,
       hidden: false,
-      formField: true,
+      formField: definition.formField ?? true,
       hubspotDefined: false,
       calculated: false,
       createdAt: now,

@@ -115,6 +115,11 @@ export class WebhookEmitter {
         const id = this.subscribed(type);
         return id === null ? [] : [{ ...base(type, id, change.id), changeFlag: 'CREATED' }];
       }
+      case 'deletion': {
+        const type = `${SINGULAR[change.type]}.deletion`;
+        const id = this.subscribed(type);
+        return id === null ? [] : [{ ...base(type, id, change.id), changeFlag: 'DELETED' }];
+      }
       case 'propertyChange': {
         const type = `${SINGULAR[change.type]}.propertyChange`;
         const id = this.subscribed(type, change.propertyName);

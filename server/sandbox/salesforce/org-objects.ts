@@ -75,16 +75,16 @@ function accountFields(withOurs: boolean): FieldSpec[] {
     ...standard,
     picklist('PJ_Partner_Type__c', 'Partner Type', PARTNER_TYPES, true),
     field({ name: 'PJ_Partner_Since__c', label: 'Partner Since', type: 'date', updateable: true }),
-    field({ name: 'PJ_Certifications__c', label: 'Certifications', type: 'double', updateable: true, precision: 4, scale: 0 }),
+    field({ name: 'PJ_Certifications__c', label: 'Partner Certifications', type: 'double', updateable: true, precision: 4, scale: 0 }),
     field({ name: 'PJ_Joint_Business_Plan__c', label: 'Joint Business Plan', type: 'boolean', updateable: true }),
     picklist('PJ_Stage__c', 'Partner Journey Stage', STAGES, true),
-    picklist('PJ_Suggested_Stage__c', 'Suggested Stage', STAGES, true),
+    picklist('PJ_Suggested_Stage__c', 'Suggested Journey Stage', STAGES, true),
     picklist('PJ_Health__c', 'Partner Health', HEALTH, true),
     field({ name: 'PJ_Stage_Changed_At__c', label: 'Stage Changed At', type: 'datetime', updateable: true }),
     field({ name: 'PJ_Stage_Changed_By__c', label: 'Stage Changed By', type: 'string', updateable: true, length: 255 }),
-    field({ name: 'PJ_Next_Action__c', label: 'Next Action', type: 'string', updateable: true, length: 255 }),
-    field({ name: 'PJ_Won_Revenue_12m__c', label: 'Won Revenue (12 months)', type: 'currency', updateable: true, precision: 16, scale: 2 }),
-    field({ name: 'PJ_Won_Deals_12m__c', label: 'Won Deals (12 months)', type: 'double', updateable: true, precision: 6, scale: 0 }),
+    field({ name: 'PJ_Next_Action__c', label: 'Next Partner Action', type: 'string', updateable: true, length: 255 }),
+    field({ name: 'PJ_Won_Revenue_12m__c', label: 'Partner Won Revenue (12 months)', type: 'currency', updateable: true, precision: 16, scale: 2 }),
+    field({ name: 'PJ_Won_Deals_12m__c', label: 'Partner Won Deals (12 months)', type: 'double', updateable: true, precision: 6, scale: 0 }),
   ];
 }
 

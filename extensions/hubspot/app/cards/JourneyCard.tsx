@@ -4,6 +4,7 @@ import { cardTextFor } from './card-text.ts';
 import { createJourneyClient } from './journey-client.ts';
 import { readRecordContext } from './record-context.ts';
 import { useJourney } from './use-journey.ts';
+import { problemText } from './vendor/shared/i18n/problem-text.ts';
 import { DealPartnersView } from './views/DealPartnersView.tsx';
 import { PartnerJourneyView } from './views/PartnerJourneyView.tsx';
 import { SyncedCompanyView } from './views/SyncedCompanyView.tsx';
@@ -56,7 +57,7 @@ export function JourneyCard({ requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS }: J
       failure.kind === 'not-configured'
         ? text.serviceNotConfigured
         : failure.kind === 'problem'
-          ? text.serviceAnswered(failure.problem.title)
+          ? text.serviceAnswered(problemText(failure.problem, locale))
           : null;
     return kind === 'partner' ? <SyncedCompanyView locale={locale} notice={notice} /> : <SyncedDealView locale={locale} notice={notice} />;
   }

@@ -51,7 +51,8 @@ const syncedSchema = z.object({
 });
 
 export function readSyncedValues(properties: Record<string, string | null | undefined>): SyncedPartnerValues {
-  const parsed = syncedSchema.parse(properties);
+  // An unset property may come back absent rather than null; both read as "not synced".
+  const parsed = syncedSchema.parse(Object.fromEntries(SYNCED_PROPERTY_NAMES.map((name) => [name, properties[name] ?? null])));
   return {
     name: parsed.name,
     partnerType: parsed.pj_partner_type,
@@ -64,7 +65,7 @@ export function readSyncedValues(properties: Record<string, string | null | unde
   };
 }
 
-/** True when the record carries anything the sync wrote, i.e. there is something to show offline. */
-export function hasSyncedJourney(values: SyncedPartnerValues): boolean {
-  return values.stage !== null || values.suggestedStage !== null || values.health !== null;
+/** DESIGN.md §4: an empty partner type means not a partner, whatever stage the record kept from before. */
+export function isPartner(values: SyncedPartnerValues): boolean {
+  return values.partnerType !== null;
 }

@@ -74,10 +74,13 @@ export function StageChangeForm({ partnerId, view, api, ui, text, onUpdate }: St
       const error = asApiError(caught);
       const byField: FieldMessages = {};
       const rest: string[] = [];
+      // The service words field problems in English; other languages get the form's own words.
+      const own: FieldMessages = text.locale === 'en' ? {} : { stage: text.stageRefused, reason: ui.reasonHint };
       for (const item of error.problem?.errors ?? []) {
         const field = fieldOf(item.field);
-        if (field) byField[field] = byField[field] ? `${byField[field]} ${item.problem}` : item.problem;
-        else rest.push(`${item.field}: ${item.problem}`);
+        const said = field ? (own[field] ?? item.problem) : item.problem;
+        if (field) byField[field] = byField[field] && byField[field] !== said ? `${byField[field]} ${said}` : said;
+        else if (text.locale === 'en') rest.push(`${item.field}: ${item.problem}`);
       }
       setFieldErrors(byField);
       setFocusAfter(byField.stage ? 'stage' : byField.reason ? 'reason' : 'submit');

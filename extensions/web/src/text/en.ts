@@ -1,6 +1,7 @@
 import type { WebText } from './web-text.ts';
 
 export const webTextEn: WebText = {
+  locale: 'en',
   previewTitle: 'Partner Journey preview',
   skipToCard: 'Skip to the journey card',
   viewAs: 'View as',
@@ -22,6 +23,7 @@ export const webTextEn: WebText = {
   evidenceMet: 'met',
   evidenceMissing: 'not yet',
   newStage: 'New stage',
+  stageRefused: 'Choose one of the four journey stages.',
   saving: 'Saving…',
   reasonTooShort: (min) => `Give a reason of at least ${min} characters.`,
   reasonTooLong: (max) => `Keep the reason to ${max} characters or fewer.`,

@@ -1,6 +1,7 @@
 import type { WebText } from './web-text.ts';
 
 export const webTextPtBR: WebText = {
+  locale: 'pt-BR',
   previewTitle: 'Prévia do Partner Journey',
   skipToCard: 'Pular para o card da jornada',
   viewAs: 'Ver como',
@@ -22,6 +23,7 @@ export const webTextPtBR: WebText = {
   evidenceMet: 'atingido',
   evidenceMissing: 'ainda não',
   newStage: 'Novo estágio',
+  stageRefused: 'Escolha um dos quatro estágios da jornada.',
   saving: 'Salvando…',
   reasonTooShort: (min) => `Escreva um motivo com pelo menos ${min} caracteres.`,
   reasonTooLong: (max) => `O motivo pode ter no máximo ${max} caracteres.`,

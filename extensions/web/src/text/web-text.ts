@@ -7,6 +7,8 @@ import { webTextPtBR } from './pt-BR.ts';
  * journey's own words come from the shared catalogue (`messagesFor(locale).ui`).
  */
 export interface WebText {
+  /** The language these words are in (the service's own problem words are English only). */
+  readonly locale: Locale;
   readonly previewTitle: string;
   readonly skipToCard: string;
   readonly viewAs: string;
@@ -28,6 +30,7 @@ export interface WebText {
   readonly evidenceMet: string;
   readonly evidenceMissing: string;
   readonly newStage: string;
+  readonly stageRefused: string;
   readonly saving: string;
   readonly reasonTooShort: (min: number) => string;
   readonly reasonTooLong: (max: number) => string;

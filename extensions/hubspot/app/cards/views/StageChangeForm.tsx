@@ -5,6 +5,8 @@ import { newIdempotencyKey } from '../idempotency-key.ts';
 import type { CallFailure, JourneyClient } from '../journey-client.ts';
 import { stageChangeRequestSchema, type JourneyResponse } from '../vendor/shared/api/journey-api.ts';
 import { messagesFor } from '../vendor/shared/i18n/index.ts';
+import type { Locale } from '../vendor/shared/i18n/locale.ts';
+import { problemText } from '../vendor/shared/i18n/problem-text.ts';
 import type { CardView } from '../vendor/shared/view/card-view.ts';
 
 export interface StageChangeFormProps {
@@ -47,7 +49,7 @@ export function StageChangeForm({ view, text, objectId, client, onChanged }: Sta
     const outcome = await client.changeStage(request.data);
     setSaving(false);
     if (!outcome.ok) {
-      setErrors(errorsFor(outcome.failure, text));
+      setErrors(errorsFor(outcome.failure, text, view.locale));
       return;
     }
     const label = options.find((option) => option.value === request.data.stage)?.label ?? request.data.stage;
@@ -99,16 +101,18 @@ export function StageChangeForm({ view, text, objectId, client, onChanged }: Sta
   );
 }
 
-function errorsFor(failure: CallFailure, text: CardText): FormErrors {
+function errorsFor(failure: CallFailure, text: CardText, locale: Locale): FormErrors {
   if (failure.kind !== 'problem') return { form: text.serviceUnreachable };
   const { problem } = failure;
-  const byField = new Map((problem.errors ?? []).map((error) => [error.field, error.problem]));
+  // The service names the field in English; other languages get the form's own hint for it.
+  const own: Readonly<Record<string, string>> = locale === 'en' ? {} : { stage: text.stageRequired, reason: messagesFor(locale).ui.reasonHint };
+  const byField = new Map((problem.errors ?? []).map((error) => [error.field, own[error.field] ?? error.problem]));
   const stage = byField.get('stage');
   const reason = byField.get('reason');
   const known = stage !== undefined || reason !== undefined;
   return {
     ...(stage !== undefined ? { stage } : {}),
     ...(reason !== undefined ? { reason } : {}),
-    ...(known ? {} : { form: problem.detail ?? problem.title }),
+    ...(known ? {} : { form: problemText(problem, locale) }),
   };
 }

@@ -1,7 +1,7 @@
 import { Alert, EmptyState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { cardTextFor } from '../card-text.ts';
-import { hasSyncedJourney, readSyncedValues, SYNCED_PROPERTY_NAMES } from '../synced-properties.ts';
+import { isPartner, readSyncedValues, SYNCED_PROPERTY_NAMES } from '../synced-properties.ts';
 import { messagesFor } from '../vendor/shared/i18n/index.ts';
 import type { Locale } from '../vendor/shared/i18n/locale.ts';
 import { SyncedPartnerSummary } from './SyncedPartnerSummary.tsx';
@@ -23,7 +23,7 @@ export function SyncedCompanyView({ locale, notice }: SyncedViewProps) {
       <Alert variant="warning" title={messagesFor(locale).ui.syncedValues} testId="synced-notice">
         {notice ?? ''}
       </Alert>
-      {values.partnerType === null && !hasSyncedJourney(values) ? (
+      {!isPartner(values) ? (
         <EmptyState title={text.notPartnerTitle} imageName="companies" layout="vertical">
           <Text>{text.notPartnerBody}</Text>
         </EmptyState>

@@ -2,7 +2,7 @@ import { Alert, EmptyState, Flex, Heading, LoadingSpinner, Text, Tile } from '@h
 import { useAssociations } from '@hubspot/ui-extensions/crm';
 import { cardTextFor } from '../card-text.ts';
 import { COMPANY_TYPE_ID } from '../record-context.ts';
-import { readSyncedValues, SYNCED_PROPERTY_NAMES } from '../synced-properties.ts';
+import { isPartner, readSyncedValues, SYNCED_PROPERTY_NAMES } from '../synced-properties.ts';
 import { messagesFor } from '../vendor/shared/i18n/index.ts';
 import { SyncedPartnerSummary } from './SyncedPartnerSummary.tsx';
 import type { SyncedViewProps } from './SyncedCompanyView.tsx';
@@ -15,9 +15,10 @@ export function SyncedDealView({ locale, notice }: SyncedViewProps) {
   const { results, isLoading } = useAssociations({ toObjectType: COMPANY_TYPE_ID, properties: [...SYNCED_PROPERTY_NAMES], pageLength: 20 });
   const text = cardTextFor(locale);
   if (isLoading) return <LoadingSpinner label={text.loading} layout="centered" />;
-  const partners = results.filter((result) =>
-    result.associationTypes.some((type) => type.label?.toLowerCase() === PARTNER_ASSOCIATION_LABEL.toLowerCase()),
-  );
+  const partners = results
+    .filter((result) => result.associationTypes.some((type) => type.label?.toLowerCase() === PARTNER_ASSOCIATION_LABEL.toLowerCase()))
+    .map((result) => ({ id: result.toObjectId, values: readSyncedValues(result.properties) }))
+    .filter((partner) => isPartner(partner.values));
   return (
     <Flex direction="column" gap="md">
       <Alert variant="warning" title={messagesFor(locale).ui.syncedValues} testId="synced-notice">
@@ -30,19 +31,11 @@ export function SyncedDealView({ locale, notice }: SyncedViewProps) {
       ) : (
         <Flex direction="column" gap="sm">
           <Heading>{text.partnersOnDeal}</Heading>
-          {partners.map((partner) => {
-            const values = readSyncedValues(partner.properties);
-            return (
-              <Tile key={partner.toObjectId} testId={`synced-partner-${partner.toObjectId}`}>
-                <SyncedPartnerSummary
-                  values={values}
-                  locale={locale}
-                  idSuffix={String(partner.toObjectId)}
-                  {...(values.name ? { title: values.name } : {})}
-                />
-              </Tile>
-            );
-          })}
+          {partners.map(({ id, values }) => (
+            <Tile key={id} testId={`synced-partner-${id}`}>
+              <SyncedPartnerSummary values={values} locale={locale} idSuffix={String(id)} {...(values.name ? { title: values.name } : {})} />
+            </Tile>
+          ))}
         </Flex>
       )}
     </Flex>

@@ -25,16 +25,25 @@ export function parseIsoDate(text: string): ParsedIsoDate | null {
   const second = s === undefined ? 0 : Number(s);
   const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (new Date(utc).getUTCDate() !== day) return null;
-  return { ms: utc - zoneOffsetMs(zone), dateOnly: h === undefined };
+  const offset = zoneOffsetMs(zone);
+  if (offset === null) return null;
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millis);
+  if (date.getUTCDate() !== day) return null;
+  return { ms: date.getTime() - offset, dateOnly: h === undefined };
 }
 
-function zoneOffsetMs(zone: string | undefined): number {
+/** The zone's offset from UTC; null when it is not a real one (hours above 23, minutes above 59). */
+function zoneOffsetMs(zone: string | undefined): number | null {
   if (zone === undefined || zone === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2));
+  if (hours > 23 || minutes > 59) return null;
+  return sign * (hours * 60 + minutes) * 60_000;
 }
 
 /**
@@ -45,7 +54,11 @@ export function asOfInstant(parsed: ParsedIsoDate): number {
   return parsed.dateOnly ? parsed.ms + DAY_MS - 1 : parsed.ms;
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
+/**
+ * Whole days elapsed from `from` to `to` (negative when `to` is earlier). Every day threshold of
+ * the rules compares these counts, so "more than 60 days" means 61 whole days or more; with a
+ * date-only `asOf` (the whole day, see asOfInstant) a count is the number of calendar days.
+ */
 export function wholeDaysBetween(from: number, to: number): number {
   return Math.floor((to - from) / DAY_MS);
 }
