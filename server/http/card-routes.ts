@@ -13,7 +13,7 @@ import { markAction } from '../journey/mark-action.ts';
 import { getRecordJourney } from '../journey/record-journey.ts';
 import type { AppDeps } from './app-deps.ts';
 import { bearerSession } from './bearer-auth.ts';
-import { parseBody, parseQuery, sendJson, withIdempotencyHeader } from './request-input.ts';
+import { parseBody, parseQuery, recordIdParam, sendJson, withIdempotencyHeader } from './request-input.ts';
 import { crmUserOf, viewerOf } from './viewer-locals.ts';
 
 const listQuerySchema = z.object({
@@ -28,7 +28,7 @@ const listQuerySchema = z.object({
 
 const journeyQuerySchema = z.object({
   objectType: z.enum(['partner', 'deal'], { error: 'must be partner or deal' }),
-  objectId: z.string({ error: 'is required' }).regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be a record id' }),
+  objectId: recordIdParam,
 });
 
 const partnerListSchema = z.object({ partners: z.array(partnerListItemSchema) });

@@ -7,7 +7,7 @@ import { getRecordJourney } from '../journey/record-journey.ts';
 import type { AppDeps } from './app-deps.ts';
 import { signedJsonBody, verifyHubSpotRequest } from './hubspot-auth.ts';
 import { BODY_LIMIT } from './body-limit.ts';
-import { parseBody, parseQuery, sendJson, withIdempotencyHeader } from './request-input.ts';
+import { parseBody, parseQuery, recordIdParam, sendJson, withIdempotencyHeader } from './request-input.ts';
 import { viewerOf } from './viewer-locals.ts';
 
 /** HubSpot object types the card sits on: companies are partners, deals are deals. */
@@ -15,7 +15,7 @@ const OBJECT_TYPES = { '0-2': 'partner', '0-3': 'deal' } as const;
 
 const journeyQuerySchema = z.object({
   objectTypeId: z.enum(['0-2', '0-3'], { error: 'must be 0-2 (company) or 0-3 (deal)' }),
-  objectId: z.string({ error: 'is required' }).regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be a record id' }),
+  objectId: recordIdParam,
 });
 
 /** The routes `hubspot.fetch` calls from the HubSpot card; the raw body is kept for the signature. */

@@ -1,7 +1,12 @@
 import type { Request, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { resolveLocale, isLocale, type Locale } from '../../shared/i18n/locale.ts';
 import { parseOrThrow } from '../errors/app-error.ts';
+
+/** A CRM record id in a query; a parameter sent twice arrives as a list and is named as such. */
+export const recordIdParam = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be given once, as text') })
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be a record id' });
 
 export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
   return parseOrThrow(schema, req.query, 'the query', 'query');

@@ -227,6 +227,13 @@ describe('HubSpot journey, stage and action routes', () => {
     expect((await problem(response)).errors?.map((e) => e.field)).toEqual(['query.objectTypeId']);
   });
 
+  it('When the query carries the record id twice, then 400 saying so rather than that it is missing', async () => {
+    const query: [string, string][] = [['objectTypeId', '0-2'], ['objectId', 'p-001'], ['objectId', 'p-002'], ...identity(TENANT_A, REP)];
+    const response = await hubspotFetch(service.url, call({ path: '/api/v1/hubspot/journey', query }));
+    expect(response.status).toBe(400);
+    expect((await problem(response)).errors).toEqual([{ field: 'query.objectId', problem: 'must be given once, as text' }]);
+  });
+
   it('When a rep marks an action done and then undone, then the card sees each state', async () => {
     const mark = async (done: boolean) => {
       const response = await hubspotFetch(
