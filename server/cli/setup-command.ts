@@ -1,17 +1,10 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { isLocale, LOCALES, type Locale } from '../../shared/i18n/locale.ts';
-import { describeIssues } from '../../shared/validation/issues.ts';
+import { loadConfig } from '../config/env.ts';
+import { adaptersFromConfig } from '../crm/connections-from-config.ts';
 import type { SetupReport } from '../crm/crm-adapter.ts';
-import { createHubspotAdapter } from '../crm/hubspot/hubspot-adapter.ts';
 import { runSalesforceSetup, SETUP_INCOMPLETE_EXIT } from '../crm/salesforce/setup-command.ts';
 import { AppError } from '../errors/app-error.ts';
-
-/** Only what setup needs; replace with the service's parsed config once server/config/env.ts is merged. */
-const hubspotEnvSchema = z.object({
-  HUBSPOT_ACCESS_TOKEN: z.string({ error: 'is required: the private app access token' }).trim().min(1, { error: 'is required: the private app access token' }),
-  HUBSPOT_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-});
 
 const TEXT: Record<Locale, { nothing: (portal: string) => string; created: string; unchanged: (n: number) => string; problems: string; done: (portal: string) => string }> = {
   en: {
@@ -49,13 +42,14 @@ export async function runSetupCommand(args: readonly string[], env: Readonly<Rec
   if (values.crm !== 'hubspot') {
     throw new AppError('invalid_input', `setup needs --crm hubspot or --crm salesforce (got ${values.crm === undefined ? 'no --crm' : `"${values.crm}"`})`);
   }
-  const parsed = hubspotEnvSchema.safeParse(env);
-  if (!parsed.success) throw new AppError('invalid_input', 'HubSpot settings are missing or invalid', { problems: describeIssues(parsed.error) });
-  const adapter = createHubspotAdapter({
-    accessToken: parsed.data.HUBSPOT_ACCESS_TOKEN,
-    ...(parsed.data.HUBSPOT_BASE_URL ? { baseUrl: parsed.data.HUBSPOT_BASE_URL } : {}),
-    locale: values.locale,
-  });
+  // The same configuration as serve and sync (budget included); --locale picks the labels of what setup creates.
+  const config = await loadConfig({ ...env });
+  const [adapter] = adaptersFromConfig({ ...config, sync: { ...config.sync, locale: values.locale } }, 'hubspot');
+  if (!adapter) {
+    throw new AppError('invalid_input', 'HubSpot settings are missing or invalid', {
+      problems: [{ field: 'HUBSPOT_ACCESS_TOKEN', problem: 'is required: the private app access token' }],
+    });
+  }
   const portal = `HubSpot portal ${(await adapter.tenantId()).replace(/^hubspot:/, '')}`;
   const report = await adapter.setup();
   write(formatSetupReport(report, portal, values.locale));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleOf } from '../../server/auth/roles.ts';
+import { runSetupCommand } from '../../server/cli/setup-command.ts';
 import { describeConfig, loadConfig } from '../../server/config/env.ts';
 import { AppError } from '../../server/errors/app-error.ts';
 
@@ -107,6 +108,14 @@ describe('configuration', () => {
     expect((await loadConfig({ RULES_FILE: file })).rules).toEqual({ accelerate: { minWonDeals12m: 5 } });
     await writeFile(file, '{"platinum":{}}');
     await expect(loadConfig({ RULES_FILE: file })).rejects.toMatchObject({ problems: [{ field: 'platinum' }] });
+  });
+
+  it('makes setup read the same configuration as serve and sync, refusing a bad budget before any call', async () => {
+    const env = { HUBSPOT_ACCESS_TOKEN: 'pat-test', HUBSPOT_BASE_URL: 'http://127.0.0.1:9', HUBSPOT_REQUESTS_PER_10S: 'lots' };
+    await expect(runSetupCommand(['--crm', 'hubspot'], env, () => undefined)).rejects.toMatchObject({
+      code: 'misconfigured',
+      problems: [{ field: 'HUBSPOT_REQUESTS_PER_10S' }],
+    });
   });
 
   it('describes itself for the log without any secret', async () => {
