@@ -27,7 +27,10 @@ export async function runBackfill(ctx: SyncContext): Promise<boolean> {
   let cursor: BackfillCursor = saved
     ? backfillCursorSchema.parse(JSON.parse(saved))
     : { startedAt: new Date(ctx.now()).toISOString(), after: null, done: false };
+  let first = true;
   while (!cursor.done) {
+    if (!first) await ctx.betweenPages?.();
+    first = false;
     if (ctx.shouldStop?.()) {
       ctx.report.stoppedEarly = 'asked to stop';
       return false;
@@ -72,7 +75,8 @@ async function drain<T>(
   apply: (items: readonly T[]) => Promise<void>,
 ): Promise<void> {
   let cursor = await ctx.store.getCursor(ctx.tenant, key);
-  for (;;) {
+  for (let first = true; ; first = false) {
+    if (!first) await ctx.betweenPages?.();
     if (ctx.shouldStop?.()) {
       ctx.report.stoppedEarly = 'asked to stop';
       return;

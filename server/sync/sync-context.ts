@@ -47,6 +47,8 @@ export interface SyncContext {
   readonly report: SyncReport;
   /** Checked between pages: a run asked to stop finishes its page, saves its cursor and returns. */
   readonly shouldStop?: () => boolean;
+  /** Called between pages, once the page is committed: lets other work for the tenant (a manager's stage change) go first. */
+  readonly betweenPages?: () => Promise<void>;
 }
 
 export const CRM_NAMES = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;

@@ -92,6 +92,7 @@ export class SyncService {
       log: this.#options.log,
       report: emptyReport(),
       shouldStop: () => this.#stopping,
+      betweenPages: () => this.#queue.yield(tenant),
     };
   }
 }
