@@ -20,7 +20,7 @@ export interface AppDeps extends JourneyDeps {
   readonly demoTenant: string | null;
   readonly cardPage: CardPage;
   /** Re-reads records a CRM said changed (webhooks); absent when this process runs no sync. */
-  readonly sync?: Pick<SyncService, 'syncRecords'> | undefined;
+  readonly sync?: Pick<SyncService, 'syncRecords' | 'rememberForNextRun'> | undefined;
   /** Salesforce Canvas: verifies signed requests and says who may frame the card. */
   readonly salesforceCanvas?: SalesforceCanvasSettings | undefined;
   /** Writes as the viewing user from their CRM session (default: Salesforce, through jsforce). */

@@ -33,9 +33,13 @@ export function hubspotWebhookRoutes(deps: AppDeps): Router {
     const dealIds = [...new Set(fresh.flatMap((e) => e.dealIds))];
     if (partnerIds.length > 0 || dealIds.length > 0) {
       const log = req.log;
-      deps.sync.syncRecords(adapter, { partnerIds, dealIds }).then(
+      const sync = deps.sync;
+      sync.syncRecords(adapter, { partnerIds, dealIds }).then(
         (report) => log.info({ tenant: batch.tenant, partners: partnerIds.length, deals: dealIds.length, ...report, writeFailures: report.writeFailures.length }, 'webhook changes synced'),
-        (error: unknown) => log.warn({ tenant: batch.tenant, err: error }, 'webhook changes not synced; the next scheduled sync picks them up'),
+        (error: unknown) => {
+          log.warn({ tenant: batch.tenant, err: error }, 'webhook changes not synced; the next sync run reads these records first');
+          sync.rememberForNextRun(batch.tenant, { partnerIds, dealIds }).catch((cause: unknown) => log.error({ tenant: batch.tenant, err: cause }, 'webhook records could not be remembered'));
+        },
       );
     }
     sendJson(res, receiptSchema, { accepted: fresh.length, duplicates: batch.events.length - fresh.length, ignored: batch.ignored });

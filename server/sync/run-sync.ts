@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { applyCrmRecords, applyCrmRecordsById } from './apply-crm-records.ts';
 import { dealsLeftBehind } from './deals-left-behind.ts';
-import { notePendingWrites, readPendingWrites } from './pending-writes.ts';
+import { notePendingDeals, notePendingWrites, readPendingDeals, readPendingWrites } from './pending-writes.ts';
 import type { SyncContext } from './sync-context.ts';
 
 /** Changes made while a backfill runs are caught by starting the incremental cursors a little before it. */
@@ -89,14 +89,19 @@ async function drain<T>(
   }
 }
 
-/** Partners whose write failed earlier: read again from the CRM (a hand edit meanwhile is seen) and reconciled. */
-async function retryPendingWrites(ctx: SyncContext): Promise<void> {
-  const pending = await readPendingWrites(ctx.store, ctx.tenant);
-  if (pending.length === 0) return;
-  await applyCrmRecordsById(ctx, { partnerIds: pending });
+/**
+ * Partners whose write failed earlier and deals a failed webhook re-read named: read again from the
+ * CRM (a hand edit meanwhile is seen) and reconciled.
+ */
+async function retryPending(ctx: SyncContext): Promise<void> {
+  const partnerIds = await readPendingWrites(ctx.store, ctx.tenant);
+  const dealIds = await readPendingDeals(ctx.store, ctx.tenant);
+  if (partnerIds.length === 0 && dealIds.length === 0) return;
+  await applyCrmRecordsById(ctx, { partnerIds, dealIds });
   // Written now, already right in the CRM, or gone from it: no longer pending. Failures stay listed.
   const failing = new Set(ctx.report.writeFailures.map((f) => f.partnerId));
-  await notePendingWrites(ctx.store, ctx.tenant, [], pending.filter((id) => !failing.has(id)));
+  await notePendingWrites(ctx.store, ctx.tenant, [], partnerIds.filter((id) => !failing.has(id)));
+  await notePendingDeals(ctx.store, ctx.tenant, [], dealIds);
 }
 
 /**
@@ -106,7 +111,7 @@ async function retryPendingWrites(ctx: SyncContext): Promise<void> {
  */
 export async function runSync(ctx: SyncContext): Promise<void> {
   try {
-    await retryPendingWrites(ctx);
+    await retryPending(ctx);
     if (await runBackfill(ctx)) await runIncremental(ctx);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'rate_limited') throw error;

@@ -5,6 +5,7 @@ import type { JourneyStore } from '../storage/journey-store.ts';
 import { applyCrmRecordsById } from './apply-crm-records.ts';
 import { restartBackfill, runSync } from './run-sync.ts';
 import { emptyReport, type SyncContext, type SyncLogger, type SyncReport } from './sync-context.ts';
+import { notePendingDeals, notePendingWrites } from './pending-writes.ts';
 import { TenantQueue } from './tenant-queue.ts';
 
 export interface SyncServiceOptions {
@@ -46,6 +47,12 @@ export class SyncService {
       await applyCrmRecordsById(ctx, ids);
       return ctx.report;
     });
+  }
+
+  /** Records a failed re-read named: the next run reads them first (the change feed may never bring them back). */
+  async rememberForNextRun(tenant: string, ids: { partnerIds?: readonly string[]; dealIds?: readonly string[] }): Promise<void> {
+    await notePendingWrites(this.#options.store, tenant, ids.partnerIds ?? []);
+    await notePendingDeals(this.#options.store, tenant, ids.dealIds ?? []);
   }
 
   /** Runs `work` in the tenant's queue (e.g. a stage change's write-back), after any sync in flight. */

@@ -116,4 +116,19 @@ describe('HubSpot webhooks through the sync', () => {
     expect(companyWrites(w)).toHaveLength(writesBefore);
     expect((await w.service.store.listPartners(w.tenant, { limit: 10 })).map((p) => p.partnerId)).not.toContain(beta);
   });
+  it('When the re-read after a webhook fails, then the next sync run reads those records first (HubSpot will not report the move again)', async () => {
+    const { w, s, acme, beta, acmeWin } = await portalWithWebhooks();
+    await w.sync.sync(w.adapter);
+    await w.settle();
+    w.service.clock.now += 60_000;
+    s.enqueueFault({ route: 'POST /crm/v3/objects/:type/batch/read', status: 503, times: 10 });
+    s.unlink(acmeWin, acme);
+    s.link(acmeWin, beta, { partner: true });
+    await w.settle();
+    expect((await w.service.store.getDeal(w.tenant, acmeWin))?.partnerIds).toEqual([acme]);
+
+    await w.sync.sync(w.adapter);
+    expect((await w.service.store.getDeal(w.tenant, acmeWin))?.partnerIds).toEqual([beta]);
+    expect(s.record('companies', beta)?.properties).toMatchObject({ pj_stage: 'accelerate', pj_won_deals_12m: '3' });
+  });
 });
