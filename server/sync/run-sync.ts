@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { applyCrmRecords, applyCrmRecordsById } from './apply-crm-records.ts';
-import { dealsLeftBehind } from './deals-left-behind.ts';
+import { dealIdsLeftBehind } from './deals-left-behind.ts';
 import { notePendingDeals, notePendingWrites, readPendingDeals, readPendingWrites } from './pending-writes.ts';
 import type { SyncContext } from './sync-context.ts';
 
@@ -38,8 +38,9 @@ export async function runBackfill(ctx: SyncContext): Promise<boolean> {
     const page = await ctx.adapter.pagePartners(cursor.after);
     const partnerIds = page.items.map((p) => p.id);
     const deals = partnerIds.length > 0 ? await ctx.adapter.dealsOfPartners(partnerIds) : [];
-    const leftBehind = await dealsLeftBehind(ctx, partnerIds, deals);
-    await applyCrmRecords(ctx, page.items, [...deals, ...leftBehind], { fetchDealsOfNewPartners: false });
+    const leftBehind = await dealIdsLeftBehind(ctx, partnerIds, deals);
+    await applyCrmRecords(ctx, page.items, deals, { fetchDealsOfNewPartners: false });
+    if (leftBehind.length > 0) await applyCrmRecordsById(ctx, { dealIds: leftBehind });
     cursor = { ...cursor, after: page.next, done: page.next === null };
     if (cursor.done) await startIncrementalAt(ctx, cursor.startedAt);
     await ctx.store.saveCursor(ctx.tenant, CURSOR_KEYS.backfill, JSON.stringify(cursor));
