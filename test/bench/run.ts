@@ -19,7 +19,7 @@ const BENCHES = {
     const r = await runHubspotBackfillBench();
     console.log(
       [
-        `HubSpot backfill of ${r.deals.toLocaleString('en')} deals / ${r.partners.toLocaleString('en')} partners (sandbox and client at 100 requests / 10 s):`,
+        `HubSpot first sync (backfill, write-back, catch-up read) of ${r.deals.toLocaleString('en')} deals / ${r.partners.toLocaleString('en')} partners (sandbox and client at 100 requests / 10 s):`,
         `  requests ${r.requests.toLocaleString('en')} = ${r.requestsVsLowerBound.toFixed(3)}× the batch lower bound (${r.batchLowerBound.toLocaleString('en')})`,
         `           ${r.requestsVsBaseline.toFixed(3)}× the per-record baseline (${r.perRecordBaseline.toLocaleString('en')})`,
         `  wall time ${(r.wallMs / 1000).toFixed(1)} s = ${r.wallVsRateLimit.toFixed(2)}× what the rate limit alone needs (${(r.rateLimitMs / 1000).toFixed(1)} s); 429 answers: ${r.rateLimited}`,
