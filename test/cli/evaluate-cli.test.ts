@@ -1,32 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '../../server/cli/partner-journey.ts');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], stdin?: string): Promise<CliResult> {
-  const child = run(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  if (stdin !== undefined) {
-    child.child.stdin?.end(stdin);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { runCli as cli } from '../support/run-cli.ts';
 
 let dir: string;
 async function file(name: string, content: unknown): Promise<string> {
