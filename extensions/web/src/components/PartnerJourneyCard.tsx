@@ -1,7 +1,7 @@
 import type { JourneyResponse, PartnerJourney, Role } from '../../../../shared/api/journey-api.ts';
 import type { Locale } from '../../../../shared/i18n/locale.ts';
 import { messagesFor } from '../../../../shared/i18n/index.ts';
-import { buildCardView } from '../../../../shared/view/card-view.ts';
+import { cardViewOfJourney } from '../../../../shared/view/journey-card-view.ts';
 import { formatDate } from '../format-date.ts';
 import type { JourneyApi } from '../journey-api.ts';
 import { webTextFor } from '../text/web-text.ts';
@@ -29,15 +29,7 @@ export function PartnerJourneyCard({ journey, locale, role, api, onUpdate, lead 
   const ui = messagesFor(locale).ui;
   const text = webTextFor(locale);
   const { partner } = journey;
-  const view = buildCardView({
-    locale,
-    partnerName: partner.name,
-    partnerType: partner.type,
-    evaluation: journey.evaluation,
-    officialStage: journey.officialStage,
-    history: journey.history,
-    completedActionIds: journey.completedActionIds,
-  });
+  const view = cardViewOfJourney(journey, locale);
   return (
     <article className="journey-card" lang={locale} aria-labelledby={`partner-${partner.id}`}>
       <header className="card-header">

@@ -2,7 +2,8 @@ import { EmptyState, Flex, Heading, StatusTag, StepIndicator, Tag, Text, Tile } 
 import { cardTextFor } from '../card-text.ts';
 import type { JourneyResponse } from '../vendor/shared/api/journey-api.ts';
 import type { Locale } from '../vendor/shared/i18n/locale.ts';
-import { buildCardView, describeWhatIf } from '../vendor/shared/view/card-view.ts';
+import { describeWhatIf } from '../vendor/shared/view/card-view.ts';
+import { cardViewOfJourney } from '../vendor/shared/view/journey-card-view.ts';
 
 export type DealResponse = Extract<JourneyResponse, { kind: 'deal' }>;
 
@@ -20,13 +21,7 @@ export function DealPartnersView({ response, locale }: { readonly response: Deal
     <Flex direction="column" gap="sm">
       <Heading>{text.partnersOnDeal}</Heading>
       {response.partners.map(({ journey, whatIf }) => {
-        const view = buildCardView({
-          locale,
-          partnerName: journey.partner.name,
-          partnerType: journey.partner.type,
-          evaluation: journey.evaluation,
-          officialStage: journey.officialStage,
-        });
+        const view = cardViewOfJourney(journey, locale);
         const next = view.actions[0];
         return (
           <Tile key={journey.partner.id} testId={`partner-${journey.partner.id}`}>

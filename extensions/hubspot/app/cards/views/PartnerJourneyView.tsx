@@ -4,7 +4,7 @@ import { cardTextFor } from '../card-text.ts';
 import type { JourneyClient } from '../journey-client.ts';
 import { actionRequestSchema, type JourneyResponse } from '../vendor/shared/api/journey-api.ts';
 import type { Locale } from '../vendor/shared/i18n/locale.ts';
-import { buildCardView } from '../vendor/shared/view/card-view.ts';
+import { cardViewOfJourney } from '../vendor/shared/view/journey-card-view.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
@@ -30,15 +30,7 @@ export interface PartnerJourneyViewProps {
 export function PartnerJourneyView({ response, locale, objectId, client, onJourney, refreshRecord, addAlert }: PartnerJourneyViewProps) {
   const journey = response.journey;
   const text = cardTextFor(locale);
-  const view = buildCardView({
-    locale,
-    partnerName: journey.partner.name,
-    partnerType: journey.partner.type,
-    evaluation: journey.evaluation,
-    officialStage: journey.officialStage,
-    history: journey.history,
-    completedActionIds: journey.completedActionIds,
-  });
+  const view = cardViewOfJourney(journey, locale);
 
   const toggleAction = async (actionId: string, done: boolean) => {
     const request = actionRequestSchema.safeParse({ objectId, actionId, done });
